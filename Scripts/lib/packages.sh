@@ -1,0 +1,82 @@
+# shellcheck shell=bash
+# Installs what Broadsheet's scripts need, only when it is missing. Sourced by Scripts/*.
+# Debian and Ubuntu are handled with apt-get; elsewhere the functions name what to install.
+
+# Runs a command as root: directly when already root, otherwise through sudo.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Whether a Debian package is installed.
+apt_package_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# Installs the given Debian packages that are not installed yet; runs `apt-get update` only
+# when at least one is missing, so a prepared machine never touches the network.
+ensure_apt_packages() {
+  local missing=() package
+  for package in "$@"; do
+    apt_package_installed "$package" || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: missing system packages: ${missing[*]}" >&2
+    echo "hint: install their equivalents with your package manager (on macOS: brew install cmark)" >&2
+    return 1
+  fi
+  echo "==> apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Makes libcmark's headers and pkg-config file available (SwiftPM's CCmark target needs them).
+ensure_libcmark() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark; then
+    return 0
+  fi
+  if command -v dpkg-query >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
+    ensure_apt_packages libcmark-dev
+  else
+    echo "error: libcmark not found (pkg-config libcmark)" >&2
+    echo "hint: install cmark with your package manager, e.g. brew install cmark" >&2
+    return 1
+  fi
+}
+
+# Fails with a hint when the Swift toolchain is not on PATH.
+ensure_swift() {
+  if ! command -v swift >/dev/null 2>&1; then
+    echo "error: swift not found on PATH" >&2
+    echo "hint: install Swift 6 from https://www.swift.org/install/ and add its usr/bin to PATH" >&2
+    return 1
+  fi
+}
+
+# Installs the exact versions pinned in a pip requirements file (NAME==VERSION lines)
+# when python3 lacks any of them.
+ensure_pip_requirements() {
+  local requirements=$1 missing
+  missing=$(python3 - "$requirements" <<'PY'
+import importlib.metadata as metadata
+import sys
+
+missing = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    requirement = line.split("#", 1)[0].strip()
+    if not requirement:
+        continue
+    name, _, version = requirement.partition("==")
+    try:
+        if metadata.version(name) != version:
+            missing.append(requirement)
+    except metadata.PackageNotFoundError:
+        missing.append(requirement)
+print(" ".join(missing))
+PY
+  )
+  [ -z "$missing" ] && return 0
+  echo "==> pip install $missing"
+  python3 -m pip install --quiet --disable-pip-version-check -r "$requirements"
+}

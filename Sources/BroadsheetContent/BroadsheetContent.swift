@@ -1,0 +1,82 @@
+import BroadsheetCore
+import BroadsheetFacts
+import Foundation
+
+/// Everything read from `Content/` before resolution.
+public struct LoadedContent: Sendable {
+    /// site.yaml.
+    public var config: SiteConfig
+    /// Articles and pages, in path order.
+    public var documents: [LoadedDocument]
+}
+
+/// Reads `Content/site.yaml`, `Content/articles/*.md` and `Content/pages/*.md`.
+public enum ContentLoader {
+    /// Loads every file, collecting all problems; returns nil content when site.yaml is unusable.
+    public static func load(root: URL, baseURLOverride: String? = nil) -> (LoadedContent?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let configURL = root.appendingPathComponent(SiteConfigLoader.path)
+        guard FileManager.default.fileExists(atPath: configURL.path) else {
+            let hasContent = FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path)
+            return (
+                nil,
+                [
+                    .error(
+                        at: SourceLocation(path: SiteConfigLoader.path),
+                        hasContent ? "Content/site.yaml is missing" : "no Content/ folder in \(root.path)",
+                        hint: hasContent
+                            ? "create Content/site.yaml with title, description, baseURL, language, author and publisher"
+                            : "run broadsheet in the site's folder or pass --root DIR")
+                ]
+            )
+        }
+        var config: SiteConfig?
+        switch SourceFile.read(configURL, displayPath: SiteConfigLoader.path) {
+        case .success(let file):
+            let (loaded, problems) = SiteConfigLoader.load(file, baseURLOverride: baseURLOverride)
+            config = loaded
+            diagnostics += problems
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+        }
+        let author = config?.author ?? ""
+        var files: [(String, LoadedDocument.Kind)] = []
+        for (folder, kind) in [("Content/articles", LoadedDocument.Kind.article), ("Content/pages", .page)] {
+            for path in markdownFiles(root: root, folder: folder, diagnostics: &diagnostics) { files.append((path, kind)) }
+        }
+        let results: [(LoadedDocument?, [Diagnostic])] = files.parallelMap { path, kind in
+            switch SourceFile.read(root.appendingPathComponent(path), displayPath: path) {
+            case .success(let file): return DocumentLoader.load(file, kind: kind, defaultAuthor: author)
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            }
+        }
+        var documents: [LoadedDocument] = []
+        for (document, problems) in results {
+            diagnostics += problems
+            if let document { documents.append(document) }
+        }
+        guard let config else { return (nil, diagnostics) }
+        return (LoadedContent(config: config, documents: documents), diagnostics)
+    }
+
+    /// The `.md` files directly in `folder`, sorted; other files are warned about.
+    private static func markdownFiles(root: URL, folder: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let url = root.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        var paths: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder)
+            if exists && name.hasSuffix(".md") && !isFolder.boolValue {
+                paths.append(path)
+            } else {
+                diagnostics.append(
+                    .warning(
+                        at: SourceLocation(path: path), "ignored: only .md files directly in \(folder)/ are read",
+                        hint: "rename it to .md or move it out of \(folder)/"))
+            }
+        }
+        return paths
+    }
+}

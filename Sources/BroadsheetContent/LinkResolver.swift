@@ -1,0 +1,118 @@
+import BroadsheetCore
+import BroadsheetFacts
+import BroadsheetMarkdown
+
+/// Resolves Broadsheet's link schemes (`article:`, `page:`, `source:`, `entity:`, `event:`,
+/// `compare:`) against the site, reporting unknown targets at their location.
+struct LinkResolver: Sendable {
+    let permalinks: Permalinks
+    let facts: FactBook
+    /// Published article slugs.
+    let articleSlugs: Set<String>
+    /// Published page slugs.
+    let pageSlugs: Set<String>
+    /// Slugs of drafts left out of this build.
+    let excludedDrafts: Set<String>
+
+    static let schemes: Set<String> = ["article", "page", "source", "entity", "event", "compare"]
+
+    /// Numbers citations in order of first use within one document.
+    struct CitationLedger {
+        private(set) var citations: [Citation] = []
+        private var numbers: [SourceID: Int] = [:]
+
+        mutating func cite(_ id: SourceID) -> (number: Int, occurrence: Int) {
+            if let index = numbers[id] {
+                citations[index].occurrences += 1
+                return (citations[index].number, citations[index].occurrences)
+            }
+            numbers[id] = citations.count
+            citations.append(Citation(number: citations.count + 1, source: id, occurrences: 1))
+            return (citations.count, 1)
+        }
+    }
+
+    /// Resolves one link; `ledger` is nil where citations are not allowed (fact summaries).
+    func resolve(
+        _ link: MarkdownLink, at location: SourceLocation, ledger: inout CitationLedger?,
+        diagnostics: inout [Diagnostic]
+    ) -> LinkResolution {
+        guard let scheme = link.scheme, Self.schemes.contains(scheme) else { return .keep }
+        let target = link.target.trimmingCharacters(in: .whitespaces)
+        func unknown(_ kind: String, _ candidates: [String], _ fallback: String) -> LinkResolution {
+            diagnostics.append(
+                .error(
+                    at: location, "link to unknown \(kind) '\(target)'",
+                    hint: Suggestion.hint(for: target, in: candidates, otherwise: fallback)))
+            return .textOnly
+        }
+        switch scheme {
+        case "article", "page":
+            let slugs = scheme == "article" ? articleSlugs : pageSlugs
+            let (slug, fragment) = splitFragment(target)
+            if slugs.contains(slug) {
+                let path = scheme == "article" ? permalinks.article(slug) : permalinks.page(slug)
+                return .url(permalinks.href(path) + fragment)
+            }
+            if excludedDrafts.contains(slug) {
+                diagnostics.append(
+                    .error(
+                        at: location, "link to the draft \(scheme) '\(slug)', which is not published in this build",
+                        hint: "publish it (remove `draft: true`), build with --drafts, or remove the link"))
+                return .textOnly
+            }
+            return unknown(scheme, Array(slugs), "check the slug in Content/\(scheme)s/")
+        case "entity":
+            guard facts.entity(EntityID(target)) != nil else {
+                return unknown("entity", facts.entities.map(\.id.rawValue), "add it to Content/facts/entities.yaml")
+            }
+            return .url(permalinks.href(permalinks.entity(EntityID(target))))
+        case "event":
+            guard facts.event(EventID(target)) != nil else {
+                return unknown("event", facts.events.map(\.id.rawValue), "add it to Content/facts/events.yaml")
+            }
+            return .url(permalinks.eventHref(EventID(target)))
+        case "compare":
+            guard facts.comparison(ComparisonID(target)) != nil else {
+                return unknown("comparison", facts.comparisons.map(\.id.rawValue), "add it to Content/facts/comparisons.yaml")
+            }
+            return .url(permalinks.href(permalinks.comparison(ComparisonID(target))))
+        default:
+            return cite(target, at: location, ledger: &ledger, diagnostics: &diagnostics)
+        }
+    }
+
+    private func cite(
+        _ target: String, at location: SourceLocation, ledger: inout CitationLedger?, diagnostics: inout [Diagnostic]
+    ) -> LinkResolution {
+        let ids = target.split(separator: ",").map { SourceID($0.trimmingCharacters(in: .whitespaces)) }
+        var marks: [String] = []
+        for id in ids {
+            guard let source = facts.source(id) else {
+                diagnostics.append(
+                    .error(
+                        at: location, "unknown source id '\(id)'",
+                        hint: Suggestion.hint(
+                            for: id.rawValue, in: facts.sources.map(\.id.rawValue),
+                            otherwise: "add it to Content/facts/sources.yaml or correct the id")))
+                continue
+            }
+            guard ledger != nil else {
+                marks.append(
+                    "<a href=\"\(HTMLText.escape(permalinks.sourceHref(id)))\" title=\"\(HTMLText.escape(source.publisher))\">src</a>")
+                continue
+            }
+            let (number, occurrence) = ledger!.cite(id)
+            marks.append(
+                "<a href=\"#ref-\(number)\" id=\"cite-\(number)-\(occurrence)\" aria-label=\"Source \(number): \(HTMLText.escape(source.publisher))\">\(number)</a>"
+            )
+        }
+        guard !marks.isEmpty else { return .textOnly }
+        return .textFollowedBy(html: "<sup class=\"citation\">[" + marks.joined(separator: ", ") + "]</sup>")
+    }
+
+    private func splitFragment(_ target: String) -> (String, String) {
+        guard let hash = target.firstIndex(of: "#") else { return (target, "") }
+        return (String(target[..<hash]), String(target[hash...]))
+    }
+}

@@ -1,0 +1,118 @@
+import BroadsheetCore
+import BroadsheetYAML
+import Foundation
+
+/// An article or page as read from disk: front matter checked, Markdown not yet rendered.
+public struct LoadedDocument: Sendable, Hashable {
+    /// Articles are dated and listed; pages stand alone.
+    public enum Kind: String, Sendable, Hashable {
+        case article
+        case page
+    }
+
+    /// Article or page.
+    public var kind: Kind
+    /// Path relative to the site root.
+    public var path: String
+    /// The URL segment.
+    public var slug: String
+    /// The title.
+    public var title: String
+    /// Publication date (required for articles).
+    public var date: PublicationDate?
+    /// Last update.
+    public var updated: PublicationDate?
+    /// The author-written summary.
+    public var summary: String?
+    /// Tags as written.
+    public var tags: [String]
+    /// Authors (the site's author when not given).
+    public var authors: [String]
+    /// Left out of builds without `--drafts`.
+    public var isDraft: Bool
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Lines before the body, for diagnostics.
+    public var bodyLineOffset: Int
+    /// Where the slug came from (front matter key or the file itself).
+    public var slugLocation: SourceLocation
+}
+
+/// Reads the front matter of articles and pages.
+public enum DocumentLoader {
+    static let articleKeys = ["title", "date", "updated", "summary", "tags", "authors", "slug", "draft"]
+
+    /// Parses one file into a document, or returns every problem found in its front matter.
+    public static func load(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (LoadedDocument?, [Diagnostic]) {
+        let split: FrontMatter.Split
+        switch FrontMatter.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var diagnostics: [Diagnostic] = []
+        let node: YAMLNode?
+        switch YAMLParser.parse(split.yaml, path: file.path, lineOffset: 1) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        guard let node else {
+            return (
+                nil,
+                [
+                    .error(
+                        at: SourceLocation(path: file.path, line: 1), "the front matter is empty",
+                        hint: "add `title: …`\(kind == .article ? " and `date: YYYY-MM-DD`" : "") between the --- lines")
+                ]
+            )
+        }
+        guard var fields = YAMLFields(node, path: file.path, subject: "front matter", diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        let title = fields.string("title", required: true, acceptsBareScalars: false)
+        let date = readDate(&fields, "date", required: kind == .article)
+        let updated = readDate(&fields, "updated")
+        if let date, let updated, updated < date {
+            fields.report(
+                .warning(
+                    at: fields.location(ofKey: "updated"), "'updated' (\(updated.original)) is before 'date' (\(date.original))",
+                    hint: "check both dates"))
+        }
+        let summary = fields.string("summary", acceptsBareScalars: false)
+        let tags = fields.stringList("tags") ?? []
+        let authors = fields.stringList("authors") ?? []
+        let isDraft = fields.bool("draft") ?? false
+        let fileSlug = String(file.path.split(separator: "/").last!.dropLast(3))
+        var slug = fileSlug
+        var slugLocation = SourceLocation(path: file.path)
+        if let explicit = fields.string("slug") {
+            slug = explicit
+            slugLocation = fields.location(ofKey: "slug")
+        }
+        if !Slug.isValidSegment(slug) {
+            fields.report(
+                .error(
+                    at: slugLocation, "slug '\(slug)' cannot be used in a URL: it must not be empty, contain '/', spaces or '%', or start with '.'",
+                    hint: "use a slug such as '\(Slug.make(from: slug).isEmpty ? "my-article" : Slug.make(from: slug))'"))
+        }
+        fields.reportUnknownKeys(known: articleKeys)
+        diagnostics += fields.diagnostics
+        guard let title, kind == .page || date != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let document = LoadedDocument(
+            kind: kind, path: file.path, slug: slug.precomposedStringWithCanonicalMapping, title: title, date: date,
+            updated: updated, summary: summary, tags: tags, authors: authors.isEmpty ? [defaultAuthor] : authors,
+            isDraft: isDraft, body: split.body, bodyLineOffset: split.bodyLineOffset, slugLocation: slugLocation)
+        return (document, diagnostics)
+    }
+
+    private static func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false) -> PublicationDate? {
+        guard let text = fields.string(key, required: required) else { return nil }
+        guard let date = PublicationDate(iso: text) else {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: key), "'\(text)' is not a valid date",
+                    hint: "write YYYY-MM-DD (a real calendar day) or YYYY-MM-DDTHH:MM:SS+08:00"))
+            return nil
+        }
+        return date
+    }
+}

@@ -1,0 +1,125 @@
+import BroadsheetCore
+import BroadsheetFacts
+import BroadsheetMarkdown
+import Foundation
+
+/// Turns loaded content and facts into the checked `Site` model.
+public enum SiteResolver {
+    /// Options of the resolve stage.
+    public struct Options: Sendable {
+        /// Include drafts.
+        public var includeDrafts: Bool
+        /// Creates options.
+        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+    }
+
+    /// Resolves permalinks, links, citations and components; every problem is reported.
+    public static func resolve(_ content: LoadedContent, facts: FactBook, options: Options) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let config = content.config
+        let permalinks = Permalinks(basePath: config.basePath)
+        let published = content.documents.filter { options.includeDrafts || !$0.isDraft }
+        let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
+        diagnostics += checkSlugs(published)
+
+        let links = LinkResolver(
+            permalinks: permalinks, facts: facts,
+            articleSlugs: Set(published.filter { $0.kind == .article }.map(\.slug)),
+            pageSlugs: Set(published.filter { $0.kind == .page }.map(\.slug)), excludedDrafts: drafts)
+        let resolver = DocumentResolver(
+            links: links, options: MarkdownOptions(allowRawHTML: config.allowRawHTML))
+        let resolved = published.parallelMap { resolver.resolve($0) }
+        var articles: [Document] = []
+        var pages: [Document] = []
+        for (document, problems) in resolved {
+            diagnostics += problems
+            if document.kind == .article { articles.append(document) } else { pages.append(document) }
+        }
+        articles.sort { ($0.date!, $1.slug) > ($1.date!, $0.slug) }
+        pages.sort { $0.slug < $1.slug }
+
+        let factHTML = renderFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
+        var citingDocuments: [SourceID: [Document]] = [:]
+        for document in articles + pages {
+            for citation in document.citations { citingDocuments[citation.source, default: []].append(document) }
+        }
+        var citingEvents: [SourceID: [EventID]] = [:]
+        for event in facts.events {
+            for source in event.sources { citingEvents[source, default: []].append(event.id) }
+        }
+        let citedInTables = Set(facts.comparisons.flatMap { $0.rows.flatMap { $0.cells.values.map(\.source) } })
+        for source in facts.sources
+        where citingDocuments[source.id] == nil && citingEvents[source.id] == nil && !citedInTables.contains(source.id) {
+            diagnostics.append(
+                .warning(
+                    at: source.location, "source '\(source.id)' is not cited by any article, page, event or table",
+                    hint: "cite it with [text](source:\(source.id)) or remove it from sources.yaml"))
+        }
+
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let site = Site(
+            config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
+            factHTML: factHTML, tags: groupTags(articles), citingDocuments: citingDocuments,
+            citingEvents: citingEvents)
+        return (site, diagnostics)
+    }
+
+    /// Duplicate slugs (ignoring case and normalisation) and pages that would shadow generated sections.
+    static func checkSlugs(_ documents: [LoadedDocument]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for kind in [LoadedDocument.Kind.article, .page] {
+            var seen: [String: LoadedDocument] = [:]
+            for document in documents where document.kind == kind {
+                let key = document.slug.precomposedStringWithCanonicalMapping.lowercased()
+                if let first = seen[key] {
+                    diagnostics.append(
+                        .error(
+                            at: document.slugLocation,
+                            "\(kind.rawValue) slug '\(document.slug)' is already used by \(first.path)"
+                                + (first.slug == document.slug ? "" : " (as '\(first.slug)'; URLs that differ only in case or accents collide)"),
+                            hint: "give one of them a different `slug:` in its front matter"))
+                } else {
+                    seen[key] = document
+                }
+                if kind == .page && Permalinks.reservedPageSlugs.contains(key) {
+                    diagnostics.append(
+                        .error(
+                            at: document.slugLocation, "page slug '\(document.slug)' is reserved for a generated section",
+                            hint: "choose another `slug:`; reserved: \(Permalinks.reservedPageSlugs.sorted().joined(separator: ", "))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func groupTags(_ articles: [Document]) -> [(tag: Tag, articles: [Document])] {
+        var groups: [String: (tag: Tag, articles: [Document])] = [:]
+        for article in articles {
+            for tag in article.tags where !tag.slug.isEmpty {
+                groups[tag.slug, default: (tag, [])].articles.append(article)
+            }
+        }
+        return groups.values.sorted { $0.tag < $1.tag }
+    }
+
+    private static func renderFactMarkdown(
+        _ facts: FactBook, links: LinkResolver, options: MarkdownOptions, diagnostics: inout [Diagnostic]
+    ) -> FactHTML {
+        var html = FactHTML()
+        func inline(_ text: String, at location: SourceLocation) -> String {
+            var noLedger: LinkResolver.CitationLedger? = nil
+            return MarkdownRenderer.renderInline(
+                text, options: options,
+                resolveLink: { link in links.resolve(link, at: location, ledger: &noLedger, diagnostics: &diagnostics) }
+            ).html
+        }
+        for event in facts.events { html.eventSummaries[event.id] = inline(event.summary, at: event.location) }
+        for entity in facts.entities { html.entityDescriptions[entity.id] = inline(entity.description, at: entity.location) }
+        for comparison in facts.comparisons {
+            if let description = comparison.description {
+                html.comparisonDescriptions[comparison.id] = inline(description, at: comparison.location)
+            }
+        }
+        return html
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Prints diagnostics like a compiler: `path:line:column: error: message`, the offending
+/// line with a caret under the column, and the hint.
+public struct DiagnosticFormatter: Sendable {
+    /// The folder that diagnostic paths are relative to, used to show the offending line.
+    public var root: URL?
+    /// Whether to colour the severity with ANSI escapes (for terminals).
+    public var colored: Bool
+
+    /// Creates a formatter; with a root it quotes the source line of each diagnostic.
+    public init(root: URL?, colored: Bool = false) {
+        self.root = root
+        self.colored = colored
+    }
+
+    /// The full report for a list of diagnostics, sorted by location.
+    public func format(_ diagnostics: [Diagnostic]) -> String {
+        var cache: [String: [Substring]] = [:]
+        return diagnostics.sortedByLocation().map { format($0, lineCache: &cache) }.joined()
+    }
+
+    /// One diagnostic with its context lines, ending in a newline.
+    public func format(_ diagnostic: Diagnostic) -> String {
+        var cache: [String: [Substring]] = [:]
+        return format(diagnostic, lineCache: &cache)
+    }
+
+    private func format(_ diagnostic: Diagnostic, lineCache: inout [String: [Substring]]) -> String {
+        let severity = diagnostic.severity.rawValue
+        let label: String
+        if colored {
+            let code = diagnostic.severity == .error ? "31" : "33"
+            label = "\u{1B}[1;\(code)m\(severity):\u{1B}[0m"
+        } else {
+            label = "\(severity):"
+        }
+        var text = "\(diagnostic.location): \(label) \(diagnostic.message)\n"
+        if let line = diagnostic.location.line,
+            let source = sourceLine(path: diagnostic.location.path, line: line, cache: &lineCache)
+        {
+            let shown = String(source.prefix(200)).replacingOccurrences(of: "\t", with: " ")
+            text += "    \(shown)\n"
+            if let column = diagnostic.location.column, column >= 1, column <= shown.count + 1 {
+                text += "    " + String(repeating: " ", count: column - 1) + "^\n"
+            }
+        }
+        if let hint = diagnostic.hint {
+            text += "    hint: \(hint)\n"
+        }
+        return text
+    }
+
+    private func sourceLine(path: String, line: Int, cache: inout [String: [Substring]]) -> Substring? {
+        guard let root else { return nil }
+        if cache[path] == nil {
+            let url = root.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            let text = String(decoding: data, as: UTF8.self)
+            cache[path] = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        }
+        guard let lines = cache[path], line >= 1, line <= lines.count else { return nil }
+        return lines[line - 1]
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Readable, URL-safe identifiers made from titles and headings.
+///
+/// Letters and digits of every script are kept (so Chinese headings keep their
+/// characters), everything else becomes a single `-`.
+public enum Slug {
+    /// The slug of `text`: lower-cased, NFC-normalised, punctuation and spaces folded into `-`.
+    public static func make(from text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        for scalar in folded.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" || properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+
+    /// True when `slug` is safe as one path segment: non-empty, no separators, no dot segments,
+    /// no spaces or control characters, already normalised.
+    public static func isValidSegment(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug != ".", slug != "..", !slug.hasPrefix(".") else { return false }
+        guard slug == slug.precomposedStringWithCanonicalMapping else { return false }
+        for scalar in slug.unicodeScalars {
+            if scalar == "/" || scalar == "\\" || scalar == "?" || scalar == "#" || scalar == "%" { return false }
+            if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F { return false }
+        }
+        return true
+    }
+}

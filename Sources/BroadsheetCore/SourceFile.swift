@@ -1,0 +1,106 @@
+import Foundation
+
+/// A text file of the site's sources, decoded and normalised once.
+///
+/// Line endings are normalised to `\n` and a byte-order mark is dropped, so line
+/// numbers mean the same thing for every later stage.
+public struct SourceFile: Sendable, Hashable {
+    /// The path relative to the site root, used in diagnostics.
+    public let path: String
+    /// The decoded text with `\n` line endings.
+    public let text: String
+
+    /// Wraps text that is already decoded (tests, generated sources).
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = Self.normalised(text)
+    }
+
+    /// Reads and decodes `url`, reporting invalid UTF-8 or NUL bytes at their line and column.
+    public static func read(_ url: URL, displayPath: String) -> Result<SourceFile, Diagnostic> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(
+                .error(
+                    at: SourceLocation(path: displayPath), "cannot read the file: \(error.localizedDescription)",
+                    hint: "check that the file exists and is readable"))
+        }
+        return decode(data, displayPath: displayPath)
+    }
+
+    /// Decodes bytes as UTF-8, reporting the first invalid sequence or NUL byte with its position.
+    public static func decode(_ data: Data, displayPath: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let problem = firstProblem(in: bytes) {
+            return .failure(
+                .error(
+                    at: SourceLocation(path: displayPath, line: problem.line, column: problem.column),
+                    problem.message, hint: problem.hint))
+        }
+        return .success(SourceFile(path: displayPath, text: String(decoding: bytes, as: UTF8.self)))
+    }
+
+    private static func normalised(_ text: String) -> String {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    private struct Problem {
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String
+    }
+
+    private static func firstProblem(in bytes: [UInt8]) -> Problem? {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00:
+                return Problem(
+                    line: line, column: column, message: "the file contains a NUL byte",
+                    hint: "remove the NUL character; the file may be binary or corrupted")
+            case 0x01...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && index + length <= bytes.count
+            if valid && length > 1 {
+                for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { valid = false }
+                if valid && length == 3 {
+                    let second = bytes[index + 1]
+                    if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F) { valid = false }
+                }
+                if valid && length == 4 {
+                    let second = bytes[index + 1]
+                    if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { valid = false }
+                }
+            }
+            if !valid {
+                return Problem(
+                    line: line, column: column,
+                    message: "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)) in the text",
+                    hint: "save the file as UTF-8 (it may be in another encoding such as GBK or Latin-1)")
+            }
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "\n")) {
+                line += 1
+                column = 1
+            } else if byte != UInt8(ascii: "\r") {
+                column += 1
+            }
+            index += length
+        }
+        return nil
+    }
+}

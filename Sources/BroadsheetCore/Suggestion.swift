@@ -1,0 +1,42 @@
+/// "Did you mean …?" suggestions for misspelt ids and keys.
+public enum Suggestion {
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let target = Array(word.lowercased())
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()))
+            if distance < (best?.distance ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        guard let best else { return nil }
+        let allowed = max(2, target.count / 3)
+        return best.distance <= allowed ? best.candidate : nil
+    }
+
+    /// A hint sentence: "did you mean 'x'?" or the fallback when nothing is close.
+    public static func hint<S: Sequence>(for word: String, in candidates: S, otherwise fallback: String) -> String
+    where S.Element == String {
+        if let match = closest(to: word, in: candidates) {
+            return "did you mean '\(match)'?"
+        }
+        return fallback
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,43 @@
+import BroadsheetCore
+import Foundation
+
+/// Loads and checks `Content/facts/`: sources, entities, events and comparisons.
+public enum FactBookLoader {
+    /// The files read, in order; each is optional.
+    public static let fileNames = ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml"]
+
+    /// Reads the facts folder under `root` (e.g. `Content/facts`) and validates every reference.
+    ///
+    /// Returns the book (when there are no errors) and every diagnostic, warnings included.
+    public static func load(root: URL, folder: String = "Content/facts") -> (FactBook?, [Diagnostic]) {
+        var files: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        for name in fileNames {
+            let path = folder + "/" + name
+            let url = root.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            switch SourceFile.read(url, displayPath: path) {
+            case .success(let file): files[name] = file
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        let (book, more) = load(files: files)
+        diagnostics += more
+        return (diagnostics.containsErrors ? nil : book, diagnostics)
+    }
+
+    /// Parses already-read files keyed by file name (`sources.yaml`, …) and validates them.
+    public static func load(files: [String: SourceFile]) -> (FactBook, [Diagnostic]) {
+        var parser = FactFileParser()
+        if let file = files["sources.yaml"] { parser.parseSources(file) }
+        if let file = files["entities.yaml"] { parser.parseEntities(file) }
+        if let file = files["events.yaml"] { parser.parseEvents(file) }
+        if let file = files["comparisons.yaml"] { parser.parseComparisons(file) }
+        let book = FactBook(
+            sources: parser.sources, entities: parser.entities, events: parser.events,
+            comparisons: parser.comparisons)
+        var diagnostics = parser.diagnostics
+        diagnostics += FactBookValidator.validate(book)
+        return (book, diagnostics)
+    }
+}

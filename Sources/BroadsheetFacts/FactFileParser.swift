@@ -1,0 +1,362 @@
+import BroadsheetCore
+import BroadsheetYAML
+
+/// Turns the YAML of each facts file into typed values, collecting every problem.
+struct FactFileParser {
+    var sources: [Source] = []
+    var entities: [Entity] = []
+    var events: [Event] = []
+    var comparisons: [Comparison] = []
+    var diagnostics: [Diagnostic] = []
+
+    static let entityKinds = ["company", "product", "regulator", "government", "person", "organisation"]
+
+    // MARK: - Files
+
+    private mutating func items(of file: SourceFile, kind: String) -> [YAMLFields] {
+        let root: YAMLNode?
+        switch YAMLParser.parse(file.text, path: file.path) {
+        case .success(let node): root = node
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return []
+        }
+        guard let root else { return [] }
+        guard case .sequence(let nodes) = root.content else {
+            diagnostics.append(
+                .error(
+                    at: SourceLocation(path: file.path, line: root.line, column: root.column),
+                    "\(file.path) must be a list of \(kind)s, found \(root.kindDescription)",
+                    hint: "start each \(kind) with `- id: …`"))
+            return []
+        }
+        return nodes.compactMap { YAMLFields($0, path: file.path, subject: kind, diagnostics: &diagnostics) }
+    }
+
+    mutating func parseSources(_ file: SourceFile) {
+        for var fields in items(of: file, kind: "source") {
+            let id = readID(&fields)
+            let publisher = fields.string("publisher", required: true)
+            let via = fields.string("via")
+            let title = fields.string("title", required: true)
+            let url = readURL(&fields, "url", required: true)
+            let date = readDate(&fields, "date")
+            let language = fields.string("language") ?? "en"
+            let archive = readURL(&fields, "archive")
+            let note = fields.string("note")
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let publisher, let title, let url else { continue }
+            sources.append(
+                Source(
+                    id: SourceID(id), publisher: publisher, via: via, title: title, url: url, date: date,
+                    language: language, archiveURL: archive, note: note, location: fields.location(of: fields.node)))
+        }
+    }
+
+    mutating func parseEntities(_ file: SourceFile) {
+        for var fields in items(of: file, kind: "entity") {
+            let id = readID(&fields)
+            let name = fields.string("name", required: true)
+            let native = fields.string("native")
+            let kind = fields.string("kind", required: true)
+            if let kind, !Self.entityKinds.contains(kind) {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "kind"), "unknown entity kind '\(kind)'",
+                        hint: Suggestion.hint(
+                            for: kind, in: Self.entityKinds,
+                            otherwise: "use one of: \(Self.entityKinds.joined(separator: ", "))")))
+            }
+            let parent = fields.string("parent")
+            let description = fields.string("description", required: true)
+            let color = fields.string("color")
+            if let color, !Self.isHexColor(color) {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "color"), "colour '\(color)' is not a #rrggbb value",
+                        hint: "write it like \"#1aad19\" (in quotes, because # starts a YAML comment)"))
+            }
+            let main = fields.bool("main") ?? false
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let name, let kind, let description else { continue }
+            entities.append(
+                Entity(
+                    id: EntityID(id), name: name, nativeName: native, kind: kind, parent: parent.map(EntityID.init),
+                    description: description, color: color, isMain: main, location: fields.location(of: fields.node)))
+        }
+    }
+
+    mutating func parseEvents(_ file: SourceFile) {
+        for var fields in items(of: file, kind: "event") {
+            let id = readID(&fields)
+            let date = readDate(&fields, "date", required: true)
+            let end = readDate(&fields, "end")
+            let title = fields.string("title", required: true, acceptsBareScalars: false)
+            let summary = fields.string("summary", required: true)
+            let entityIDs = fields.stringList("entities", required: true)
+            let themes = fields.stringList("themes") ?? []
+            for theme in themes where !Self.isID(theme) {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "themes"), "theme '\(theme)' is not a lower-case slug",
+                        hint: "use letters, digits and '-' only, e.g. '\(Slug.make(from: theme))'"))
+            }
+            let sourceIDs = fields.stringList("sources")
+            if sourceIDs?.isEmpty ?? true {
+                fields.report(
+                    .error(
+                        at: fields.contains("sources") ? fields.location(ofKey: "sources") : fields.location(of: fields.node),
+                        "event '\(id ?? "?")' has no source; every event must cite at least one",
+                        hint: "add `sources: [source-id]` with ids from sources.yaml"))
+            }
+            var confidence = Event.Confidence.high
+            if let text = fields.string("confidence") {
+                if let value = Event.Confidence(rawValue: text) {
+                    confidence = value
+                } else {
+                    fields.report(
+                        .error(at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'"))
+                }
+            }
+            let fact = fields.string("fact")
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let date, let title, let summary, let entityIDs else { continue }
+            events.append(
+                Event(
+                    id: EventID(id), date: date, end: end, title: title, summary: summary,
+                    entities: entityIDs.map(EntityID.init), themes: themes, sources: (sourceIDs ?? []).map(SourceID.init),
+                    confidence: confidence, factReference: fact, location: fields.location(of: fields.node)))
+        }
+    }
+
+    mutating func parseComparisons(_ file: SourceFile) {
+        for var fields in items(of: file, kind: "comparison") {
+            let id = readID(&fields)
+            let title = fields.string("title", required: true)
+            let description = fields.string("description")
+            let rowHeader = fields.string("rowHeader") ?? "Entity"
+            let columns = parseColumns(&fields)
+            let rows = parseRows(&fields, columns: columns)
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let title, !columns.isEmpty else { continue }
+            comparisons.append(
+                Comparison(
+                    id: ComparisonID(id), title: title, description: description, rowHeader: rowHeader,
+                    columns: columns, rows: rows, location: fields.location(of: fields.node)))
+        }
+    }
+
+    // MARK: - Comparison parts
+
+    private mutating func parseColumns(_ table: inout YAMLFields) -> [Comparison.Column] {
+        guard let node = table.node("columns", required: true, expected: "a list of columns") else { return [] }
+        guard case .sequence(let items) = node.content, !items.isEmpty else {
+            table.report(.error(at: table.location(of: node), "'columns' must be a non-empty list of columns"))
+            return []
+        }
+        var columns: [Comparison.Column] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard var fields = YAMLFields(item, path: table.path, subject: "column", diagnostics: &diagnostics) else { continue }
+            let id = readID(&fields)
+            let label = fields.string("label", required: true)
+            let typeText = fields.string("type", required: true)
+            var type: Comparison.ColumnType?
+            if let typeText {
+                type = Comparison.ColumnType(rawValue: typeText)
+                if type == nil {
+                    let names = Comparison.ColumnType.allCases.map(\.rawValue)
+                    fields.report(
+                        .error(
+                            at: fields.location(ofKey: "type"), "unknown column type '\(typeText)'",
+                            hint: Suggestion.hint(for: typeText, in: names, otherwise: "use one of: \(names.joined(separator: ", "))")))
+                }
+            }
+            let unit = fields.string("unit")
+            let currency = fields.string("currency")
+            if type == .money && currency == nil {
+                fields.report(
+                    .error(
+                        at: fields.location(of: fields.node), "money column '\(id ?? "?")' needs a currency",
+                        hint: "add `currency: CNY` (an ISO 4217 code)"))
+            }
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let label, let type else { continue }
+            if !seen.insert(id).inserted {
+                diagnostics.append(.error(at: fields.location(ofKey: "id"), "duplicate column id '\(id)' in this table"))
+                continue
+            }
+            columns.append(Comparison.Column(id: id, label: label, type: type, unit: unit, currency: currency))
+        }
+        return columns
+    }
+
+    private mutating func parseRows(_ table: inout YAMLFields, columns: [Comparison.Column]) -> [Comparison.Row] {
+        guard let node = table.node("rows", required: true, expected: "a list of rows") else { return [] }
+        guard case .sequence(let items) = node.content, !items.isEmpty else {
+            table.report(.error(at: table.location(of: node), "'rows' must be a non-empty list of rows"))
+            return []
+        }
+        var rows: [Comparison.Row] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard var fields = YAMLFields(item, path: table.path, subject: "row", diagnostics: &diagnostics) else { continue }
+            let id = readID(&fields)
+            let entity = fields.string("entity")
+            var label = fields.string("label")
+            if label == nil && entity == nil {
+                fields.report(
+                    .error(
+                        at: fields.location(of: fields.node), "row '\(id ?? "?")' needs a label or an entity",
+                        hint: "add `label: …` or `entity: entity-id`"))
+            }
+            if label == nil, let entity { label = entity }
+            var cells: [String: Comparison.Cell] = [:]
+            if let cellsNode = fields.node("cells", required: true, expected: "a mapping of column id to cell") {
+                cells = parseCells(cellsNode, path: table.path, columns: columns)
+            }
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let label else { continue }
+            if !seen.insert(id).inserted {
+                diagnostics.append(.error(at: fields.location(ofKey: "id"), "duplicate row id '\(id)' in this table"))
+                continue
+            }
+            rows.append(
+                Comparison.Row(
+                    id: id, label: label, entity: entity.map(EntityID.init), cells: cells,
+                    location: fields.location(of: fields.node)))
+        }
+        return rows
+    }
+
+    private mutating func parseCells(_ node: YAMLNode, path: String, columns: [Comparison.Column]) -> [String: Comparison.Cell] {
+        guard case .mapping(let pairs) = node.content else {
+            diagnostics.append(
+                .error(
+                    at: SourceLocation(path: path, line: node.line, column: node.column),
+                    "'cells' must map column ids to cells, found \(node.kindDescription)"))
+            return [:]
+        }
+        var cells: [String: Comparison.Cell] = [:]
+        for pair in pairs {
+            guard case .scalar(let columnID, _) = pair.key.content else { continue }
+            let keyLocation = SourceLocation(path: path, line: pair.key.line, column: pair.key.column)
+            guard let column = columns.first(where: { $0.id == columnID }) else {
+                diagnostics.append(
+                    .error(
+                        at: keyLocation, "cell for unknown column '\(columnID)'",
+                        hint: Suggestion.hint(
+                            for: columnID, in: columns.map(\.id),
+                            otherwise: "columns of this table: \(columns.map(\.id).joined(separator: ", "))")))
+                continue
+            }
+            guard var fields = YAMLFields(pair.value, path: path, subject: "cell '\(columnID)'", diagnostics: &diagnostics)
+            else { continue }
+            let value = readCellValue(&fields, column: column)
+            let scale = fields.string("scale")
+            if let scale, !NumberText.scales.contains(scale) {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "scale"), "unknown scale '\(scale)'",
+                        hint: "use one of: \(NumberText.scales.joined(separator: ", "))"))
+            }
+            let asOf = readDate(&fields, "asOf", required: true)
+            let source = fields.string("source")
+            if source == nil {
+                fields.report(
+                    .error(
+                        at: fields.location(of: fields.node), "cell '\(columnID)' has no source; every value must cite one",
+                        hint: "add `source: source-id` (an id from sources.yaml)"))
+            }
+            let approx = fields.bool("approx") ?? false
+            let note = fields.string("note")
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let value, let asOf, let source else { continue }
+            cells[columnID] = Comparison.Cell(
+                value: value, scale: scale, asOf: asOf, source: SourceID(source), isApproximate: approx, note: note,
+                location: fields.location(of: fields.node))
+        }
+        return cells
+    }
+
+    private mutating func readCellValue(_ fields: inout YAMLFields, column: Comparison.Column) -> Comparison.CellValue? {
+        guard let node = fields.node("value", required: true, expected: "the cell's value") else { return nil }
+        let location = fields.location(of: node)
+        guard case .scalar(let text, let quoted) = node.content else {
+            fields.report(.error(at: location, "a cell value must be a single value, found \(node.kindDescription)"))
+            return nil
+        }
+        switch column.type {
+        case .number, .money, .percentage:
+            if !quoted, let number = YAMLScalar.number(text) { return .number(number) }
+            fields.report(
+                .error(
+                    at: location, "'\(text)' is not a number, but column '\(column.id)' is of type \(column.type.rawValue)",
+                    hint: "write a plain number such as 18.228 (use `scale: billion` for large amounts, `approx: true` for ~)"))
+        case .text:
+            return .text(text)
+        case .date:
+            if let date = PartialDate(iso: text) { return .date(date) }
+            fields.report(.error(at: location, "'\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD"))
+        case .boolean:
+            if !quoted, let flag = YAMLScalar.bool(text) { return .boolean(flag) }
+            fields.report(.error(at: location, "'\(text)' is not true or false (column '\(column.id)' is yes/no)"))
+        }
+        return nil
+    }
+
+    // MARK: - Fields
+
+    private func readID(_ fields: inout YAMLFields) -> String? {
+        guard let id = fields.string("id", required: true) else { return nil }
+        guard Self.isID(id) else {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: "id"), "id '\(id)' must be a lower-case slug",
+                    hint: "use a-z, 0-9 and '-' only, e.g. '\(Slug.make(from: id))'"))
+            return nil
+        }
+        return id
+    }
+
+    private func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false) -> PartialDate? {
+        guard let text = fields.string(key, required: required) else { return nil }
+        guard let date = PartialDate(iso: text) else {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: key), "'\(text)' is not a valid date",
+                    hint: "write YYYY, YYYY-MM or YYYY-MM-DD with a real day (e.g. 2021-02-28)"))
+            return nil
+        }
+        return date
+    }
+
+    private func readURL(_ fields: inout YAMLFields, _ key: String, required: Bool = false) -> String? {
+        guard let url = fields.string(key, required: required) else { return nil }
+        let lower = url.lowercased()
+        guard (lower.hasPrefix("http://") || lower.hasPrefix("https://")), url.count > 8, !url.contains(" ") else {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: key), "'\(url)' is not an absolute http(s) URL",
+                    hint: "write the full address, starting with https://"))
+            return nil
+        }
+        return url
+    }
+
+    static func isID(_ text: String) -> Bool {
+        !text.isEmpty && text.first != "-" && text.last != "-"
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func isHexColor(_ text: String) -> Bool {
+        text.count == 7 && text.first == "#" && text.dropFirst().allSatisfy(\.isHexDigit)
+    }
+}

@@ -1,0 +1,16 @@
+/// How Markdown is parsed and rendered.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Curly quotes, en and em dashes and ellipses from straight ASCII punctuation.
+    public var smartPunctuation: Bool
+    /// Let authors' raw HTML through; off by default, when it becomes an HTML comment.
+    public var allowRawHTML: Bool
+    /// Give headings ids and anchor links (and collect them for a table of contents).
+    public var headingAnchors: Bool
+
+    /// Creates options; the defaults are the safe ones.
+    public init(smartPunctuation: Bool = true, allowRawHTML: Bool = false, headingAnchors: Bool = true) {
+        self.smartPunctuation = smartPunctuation
+        self.allowRawHTML = allowRawHTML
+        self.headingAnchors = headingAnchors
+    }
+}

@@ -1,0 +1,32 @@
+/// Counts words for reading time: runs of letters and digits for alphabetic scripts,
+/// single characters for Chinese, Japanese and Korean.
+enum WordCounter {
+    static func count(_ texts: [String]) -> (words: Int, cjk: Int) {
+        var words = 0
+        var cjk = 0
+        for text in texts {
+            var inWord = false
+            for scalar in text.unicodeScalars {
+                if isCJK(scalar) {
+                    cjk += 1
+                    inWord = false
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if !inWord { words += 1 }
+                    inWord = true
+                } else if scalar != "'" && scalar != "\u{2019}" && scalar != "-" {
+                    inWord = false
+                }
+            }
+        }
+        return (words, cjk)
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+            true
+        default:
+            false
+        }
+    }
+}

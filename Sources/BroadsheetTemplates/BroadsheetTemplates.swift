@@ -1,0 +1,94 @@
+import BroadsheetCore
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, loaded and checked once: syntax errors, missing and
+/// recursive partials are diagnostics with the template's file and line.
+public struct TemplateSet: Sendable {
+    /// The folder the templates came from, relative to the root (e.g. `Templates`).
+    public let folder: String
+    /// Template names (paths without `.mustache`), sorted.
+    public let names: [String]
+    private let library: MustacheLibrary
+
+    /// Loads every `.mustache` file under `root/folder` except the `assets` folder.
+    public static func load(root: URL, folder: String = "Templates") -> (TemplateSet?, [Diagnostic]) {
+        let base = root.appendingPathComponent(folder)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return (
+                nil,
+                [
+                    .error(
+                        at: SourceLocation(path: folder), "no \(folder)/ folder in \(root.path)",
+                        hint: "copy the Templates/ folder of an existing Broadsheet site, or pass --root DIR")
+                ]
+            )
+        }
+        var sources: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        for relative in templateFiles(in: base) {
+            let path = folder + "/" + relative
+            switch SourceFile.read(base.appendingPathComponent(relative), displayPath: path) {
+            case .success(let file): sources[String(relative.dropLast(".mustache".count))] = file
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return load(sources: sources, folder: folder, diagnostics: diagnostics)
+    }
+
+    /// Builds a set from template texts keyed by name (tests, generated sites).
+    public static func load(sources: [String: SourceFile], folder: String, diagnostics: [Diagnostic] = []) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                templates[name] = try MustacheTemplate(string: file.text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(TemplateErrorText.diagnostic(for: error, path: file.path))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(path: file.path), "cannot parse the template: \(error)"))
+            }
+        }
+        diagnostics += PartialReferences.check(sources)
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let set = TemplateSet(folder: folder, names: templates.keys.sorted(), library: MustacheLibrary(templates: templates))
+        return (set, diagnostics)
+    }
+
+    /// Errors for each required template that the set lacks.
+    public func require(_ required: [String]) -> [Diagnostic] {
+        let present = Set(names)
+        return required.filter { !present.contains($0) }.map { name in
+            .error(
+                at: SourceLocation(path: "\(folder)/\(name).mustache"), "the template '\(name)' is missing",
+                hint: "create \(folder)/\(name).mustache; every site needs: \(required.joined(separator: ", "))")
+        }
+    }
+
+    /// True when a template of that name exists.
+    public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
+    /// Renders `view` (a struct of stored properties) with the named template.
+    public func render(_ name: String, _ view: Any) throws(Diagnostic) -> String {
+        guard let text = library.render(view, withTemplate: name) else {
+            throw .error(
+                at: SourceLocation(path: "\(folder)/\(name).mustache"), "the template '\(name)' is missing",
+                hint: "create \(folder)/\(name).mustache")
+        }
+        return text
+    }
+
+    private static func templateFiles(in base: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative == "assets" || relative.hasPrefix("assets/") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if relative.hasSuffix(".mustache") { files.append(relative) }
+        }
+        return files.sorted()
+    }
+}
