@@ -1,1 +1,103 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+import BroadsheetSite
+import BroadsheetTemplates
+import Foundation
 
+/// The whole build as a flat list of named, timed stages: load → resolve → render → write.
+///
+/// Each stage collects every problem it finds; the build stops between stages when there are errors.
+public enum SiteBuilder {
+    /// What to build and where.
+    public struct Options: Sendable {
+        /// The folder holding `Content/` and `Templates/`.
+        public var root: URL
+        /// Where the site is written (`ROOT/Output` by default).
+        public var output: URL
+        /// Include articles and pages marked `draft: true`.
+        public var includeDrafts: Bool
+        /// Replaces `baseURL` from site.yaml.
+        public var baseURL: String?
+        /// False for `broadsheet check`: everything is validated and rendered, nothing is written.
+        public var write: Bool
+
+        /// Creates options; the output defaults to `root/Output`.
+        public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
+            self.root = root.standardizedFileURL
+            self.output = (output ?? root.appendingPathComponent("Output")).standardizedFileURL
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+            self.write = write
+        }
+    }
+
+    /// What a successful build did.
+    public struct Report: Sendable {
+        /// HTML pages rendered.
+        public var pageCount: Int
+        /// All files of the output, assets included.
+        public var fileCount: Int
+        /// Each stage's name and duration, in order.
+        public var stages: [(name: String, duration: Duration)]
+        /// Warnings from every stage.
+        public var warnings: [Diagnostic]
+        /// The rendered files (for tests and the preview server).
+        public var files: [OutputFile]
+    }
+
+    /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
+    public static func build(_ options: Options) throws(DiagnosticsError) -> Report {
+        let clock = ContinuousClock()
+        var stages: [(name: String, duration: Duration)] = []
+        var warnings: [Diagnostic] = []
+        func stage<T>(_ name: String, _ body: () throws(DiagnosticsError) -> (T?, [Diagnostic])) throws(DiagnosticsError) -> T {
+            let start = clock.now
+            let (value, diagnostics) = try body()
+            stages.append((name, clock.now - start))
+            guard let value, !diagnostics.containsErrors else { throw DiagnosticsError(warnings + diagnostics) }
+            warnings += diagnostics
+            return value
+        }
+
+        try checkFolders(options)
+        let loaded = try stage("load") { () throws(DiagnosticsError) in SourceLoader.load(options) }
+        let site = try stage("resolve") { () throws(DiagnosticsError) in
+            SiteResolver.resolve(loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+        }
+        let files = try stage("render") { () throws(DiagnosticsError) in
+            let rendered = try WebsiteRenderer.render(
+                site, templates: loaded.templates, options: .init(assetVersionSuffix: loaded.assets.versionSuffix))
+            return (rendered + loaded.assets.files, [])
+        }
+        if options.write {
+            _ = try stage("write") { () throws(DiagnosticsError) in
+                try OutputWriter(destination: options.output).write(files)
+                return (true, [])
+            }
+        }
+        return Report(
+            pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
+            warnings: warnings, files: files)
+    }
+
+    /// Refuses output folders that would overwrite the sources.
+    private static func checkFolders(_ options: Options) throws(DiagnosticsError) {
+        let root = options.root.resolvingSymlinksInPath().path
+        let output = options.output.resolvingSymlinksInPath().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DiagnosticsError([
+                .error(at: SourceLocation(path: root), "the site folder does not exist", hint: "pass the folder holding Content/ and Templates/ with --root")
+            ])
+        }
+        let protected = [root, root + "/Content", root + "/Templates"]
+        for folder in protected where output == folder || folder.hasPrefix(output + "/") || (folder != root && output.hasPrefix(folder + "/")) {
+            throw DiagnosticsError([
+                .error(
+                    at: SourceLocation(path: output), "the output folder \(output) would replace the site's sources",
+                    hint: "choose a separate folder, e.g. --output \(root)/Output")
+            ])
+        }
+    }
+}

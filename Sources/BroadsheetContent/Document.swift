@@ -28,6 +28,8 @@ public struct Document: Sendable, Hashable {
     public var authors: [String]
     /// Drafts appear only with `--drafts`.
     public var isDraft: Bool
+    /// Orders articles of the same date, lower first.
+    public var weight: Int
     /// The body as HTML and components.
     public var body: [BodyPart]
     /// Headings for the table of contents.

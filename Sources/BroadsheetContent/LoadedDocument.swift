@@ -30,6 +30,8 @@ public struct LoadedDocument: Sendable, Hashable {
     public var authors: [String]
     /// Left out of builds without `--drafts`.
     public var isDraft: Bool
+    /// Orders articles of the same date (lower first) and pages in menus.
+    public var weight: Int
     /// The Markdown after the front matter.
     public var body: String
     /// Lines before the body, for diagnostics.
@@ -40,7 +42,7 @@ public struct LoadedDocument: Sendable, Hashable {
 
 /// Reads the front matter of articles and pages.
 public enum DocumentLoader {
-    static let articleKeys = ["title", "date", "updated", "summary", "tags", "authors", "slug", "draft"]
+    static let articleKeys = ["title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight"]
 
     /// Parses one file into a document, or returns every problem found in its front matter.
     public static func load(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (LoadedDocument?, [Diagnostic]) {
@@ -81,6 +83,14 @@ public enum DocumentLoader {
         let tags = fields.stringList("tags") ?? []
         let authors = fields.stringList("authors") ?? []
         let isDraft = fields.bool("draft") ?? false
+        var weight = 0
+        if let number = fields.number("weight") {
+            if number == number.rounded() && abs(number) < 1_000_000 {
+                weight = Int(number)
+            } else {
+                fields.report(.error(at: fields.location(ofKey: "weight"), "weight must be a whole number, found \(number)"))
+            }
+        }
         let fileSlug = String(file.path.split(separator: "/").last!.dropLast(3))
         var slug = fileSlug
         var slugLocation = SourceLocation(path: file.path)
@@ -100,7 +110,7 @@ public enum DocumentLoader {
         let document = LoadedDocument(
             kind: kind, path: file.path, slug: slug.precomposedStringWithCanonicalMapping, title: title, date: date,
             updated: updated, summary: summary, tags: tags, authors: authors.isEmpty ? [defaultAuthor] : authors,
-            isDraft: isDraft, body: split.body, bodyLineOffset: split.bodyLineOffset, slugLocation: slugLocation)
+            isDraft: isDraft, weight: weight, body: split.body, bodyLineOffset: split.bodyLineOffset, slugLocation: slugLocation)
         return (document, diagnostics)
     }
 

@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var homeArticleCount: Int
     /// The navigation bar.
     public var menu: [MenuItem]
+    /// The slug of the article the home page leads with (default: the newest).
+    public var lead: String?
 
     /// The path part of the base URL, e.g. `/` or `/report/`.
     public var basePath: String {
@@ -51,7 +53,7 @@ public struct SiteConfig: Sendable, Hashable {
     public init(
         title: String, subtitle: String? = nil, description: String, baseURL: String, language: String,
         author: String, publisher: String, allowRawHTML: Bool = false, homeArticleCount: Int = 10,
-        menu: [MenuItem] = []
+        menu: [MenuItem] = [], lead: String? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -63,6 +65,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.allowRawHTML = allowRawHTML
         self.homeArticleCount = homeArticleCount
         self.menu = menu
+        self.lead = lead
     }
 }
 
@@ -118,6 +121,7 @@ public enum SiteConfigLoader {
             }
         }
         let menu = readMenu(&fields, diagnostics: &diagnostics)
+        let lead = fields.string("lead")
         fields.reportUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let description, let baseURL, let language, let author, let publisher else {
@@ -125,7 +129,7 @@ public enum SiteConfigLoader {
         }
         let config = SiteConfig(
             title: title, subtitle: subtitle, description: description, baseURL: baseURL, language: language,
-            author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, menu: menu)
+            author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, menu: menu, lead: lead)
         return (config, diagnostics)
     }
 

@@ -35,8 +35,17 @@ public enum SiteResolver {
             diagnostics += problems
             if document.kind == .article { articles.append(document) } else { pages.append(document) }
         }
-        articles.sort { ($0.date!, $1.slug) > ($1.date!, $0.slug) }
-        pages.sort { $0.slug < $1.slug }
+        articles.sort {
+            if $0.date! != $1.date! { return $0.date! > $1.date! }
+            return ($0.weight, $0.slug) < ($1.weight, $1.slug)
+        }
+        if let lead = config.lead, !articles.contains(where: { $0.slug == lead }) {
+            diagnostics.append(
+                .error(
+                    at: SourceLocation(path: SiteConfigLoader.path), "the lead article '\(lead)' does not exist",
+                    hint: Suggestion.hint(for: lead, in: articles.map(\.slug), otherwise: "set `lead:` to the slug of a published article")))
+        }
+        pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
 
         let factHTML = renderFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
         var citingDocuments: [SourceID: [Document]] = [:]

@@ -6,6 +6,8 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public var id: EntityID
     /// The usual English name.
     public var name: String
+    /// A short label for tight spaces such as chart lanes (e.g. SAMR).
+    public var shortName: String?
     /// The name in its original script (e.g. 腾讯), when known.
     public var nativeName: String?
     /// company, product, regulator, government, person or organisation.

@@ -59,6 +59,7 @@ struct FactFileParser {
             let id = readID(&fields)
             let name = fields.string("name", required: true)
             let native = fields.string("native")
+            let short = fields.string("short")
             let kind = fields.string("kind", required: true)
             if let kind, !Self.entityKinds.contains(kind) {
                 fields.report(
@@ -83,7 +84,7 @@ struct FactFileParser {
             guard let id, let name, let kind, let description else { continue }
             entities.append(
                 Entity(
-                    id: EntityID(id), name: name, nativeName: native, kind: kind, parent: parent.map(EntityID.init),
+                    id: EntityID(id), name: name, shortName: short, nativeName: native, kind: kind, parent: parent.map(EntityID.init),
                     description: description, color: color, isMain: main, location: fields.location(of: fields.node)))
         }
     }

@@ -1,1 +1,128 @@
-print("x")
+import ArgumentParser
+import BroadsheetBuild
+import BroadsheetCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `broadsheet`: build a website from Markdown and sourced facts.
+@main
+struct BroadsheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broadsheet",
+        abstract: "Build a fast, accessible static website from Markdown articles and sourced facts.",
+        discussion: """
+            A site is a folder with Content/ (site.yaml, articles/, pages/, facts/) and Templates/.
+
+            Examples:
+              broadsheet build                      build ./Content with ./Templates into ./Output
+              broadsheet check --root my-site       validate everything, write nothing
+            """,
+        version: BroadsheetCore.version,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/ and Templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Include articles and pages marked `draft: true`.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this URL instead of site.yaml's baseURL.", valueName: "url"))
+    var baseURL: String?
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the website into the output folder.",
+        discussion: """
+            Renders every article, page, timeline, table, feed and data file, then replaces the
+            output folder in one step. A failed build leaves the previous output untouched.
+
+            Examples:
+              broadsheet build
+              broadsheet build --root ~/report --output /tmp/site --base-url https://example.org/report/
+              broadsheet build --drafts
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/Output).", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let options = SiteBuilder.Options(
+            root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
+        let total = report.stages.reduce(Duration.zero) { $0 + $1.duration }
+        let stages = report.stages.map { "\($0.name) \(Reporter.seconds($0.duration))" }.joined(separator: " · ")
+        print(
+            "Built \(report.pageCount) pages (\(report.fileCount) files) into \(Reporter.display(options.output)) in \(Reporter.seconds(total)) (\(stages))"
+        )
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate content, facts, templates and links without writing anything.",
+        discussion: """
+            Runs every stage of a build except writing, and reports all problems at once.
+
+            Example:
+              broadsheet check --root ~/report
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let options = SiteBuilder.Options(
+            root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
+        let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
+        let warnings = report.warnings.count
+        print("No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "").")
+    }
+}
+
+/// Prints diagnostics to standard error like a compiler and turns failures into exit codes.
+struct Reporter {
+    let root: URL
+
+    func run(_ body: () throws(DiagnosticsError) -> SiteBuilder.Report) throws -> SiteBuilder.Report {
+        let formatter = DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0)
+        do {
+            let report = try body()
+            if !report.warnings.isEmpty { Self.printError(formatter.format(report.warnings)) }
+            return report
+        } catch {
+            Self.printError(formatter.format(error.diagnostics))
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            Self.printError("Failed with \(errors) error\(errors == 1 ? "" : "s"); nothing was written.\n")
+            throw ExitCode.failure
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let components = duration.components
+        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return String(format: value < 10 ? "%.2f s" : "%.1f s", value)
+    }
+
+    static func display(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        let path = url.path
+        return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+    }
+}

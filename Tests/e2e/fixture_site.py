@@ -63,7 +63,9 @@ def write_fixture_site(root: Path, repo_root: Path) -> Path:
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    shutil.copytree(repo_root / "Templates", root / "Templates")
+    templates = repo_root / "Templates"
+    assert templates.is_dir(), f"the repo has no {templates} to copy into the fixture site"
+    shutil.copytree(templates, root / "Templates")
     return root
 
 

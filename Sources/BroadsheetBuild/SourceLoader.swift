@@ -1,0 +1,33 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+import BroadsheetSite
+import BroadsheetTemplates
+import Foundation
+
+/// The load stage: content, facts, templates and assets, read together so every problem
+/// in any of them is reported in one run.
+enum SourceLoader {
+    struct Loaded: Sendable {
+        var content: LoadedContent
+        var facts: FactBook
+        var templates: TemplateSet
+        var assets: Assets
+    }
+
+    static func load(_ options: SiteBuilder.Options) -> (Loaded?, [Diagnostic]) {
+        let root = options.root
+        var diagnostics: [Diagnostic] = []
+        let (content, contentProblems) = ContentLoader.load(root: root, baseURLOverride: options.baseURL)
+        diagnostics += contentProblems
+        let (facts, factProblems) = FactBookLoader.load(root: root)
+        diagnostics += factProblems
+        let (templates, templateProblems) = TemplateSet.load(root: root)
+        diagnostics += templateProblems
+        if let templates { diagnostics += templates.require(WebsiteRenderer.requiredTemplates) }
+        let (assets, assetProblems) = Assets.load(root: root)
+        diagnostics += assetProblems
+        guard let content, let facts, let templates, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (Loaded(content: content, facts: facts, templates: templates, assets: assets), diagnostics)
+    }
+}

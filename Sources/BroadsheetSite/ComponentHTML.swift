@@ -1,0 +1,107 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+
+/// Renders components for the web: a timeline as an accessible list grouped by year and
+/// month, a comparison as a real table with numbered sources.
+struct ComponentHTML {
+    let context: RenderContext
+
+    func render(_ component: Component) throws(Diagnostic) -> String {
+        switch component {
+        case .timeline(let query):
+            return try timeline(query.select(from: context.site.facts), compact: true)
+        case .comparison(let id):
+            return try comparison(context.site.facts.comparison(id)!, showPageLink: true)
+        }
+    }
+
+    /// The body of a document with its components rendered in place.
+    func body(_ parts: [BodyPart]) throws(Diagnostic) -> String {
+        var html = ""
+        for part in parts {
+            switch part {
+            case .html(let text): html += text
+            case .component(let component): html += try render(component)
+            }
+        }
+        return html
+    }
+
+    func timeline(_ events: [Event], compact: Bool) throws(Diagnostic) -> String {
+        try context.render("components/timeline", timelineView(events, compact: compact))
+    }
+
+    func timelineView(_ events: [Event], compact: Bool) -> TimelineComponentView {
+        var years: [YearGroup] = []
+        for event in events {
+            let year = String(event.date.year)
+            let month = event.date.month.map { PartialDateNames.month($0) + " " + year } ?? "During \(year)"
+            if years.last?.year != year {
+                years.append(YearGroup(year: year, anchor: "year-\(year)", months: []))
+            }
+            if years[years.count - 1].months.last?.title != month {
+                years[years.count - 1].months.append(MonthGroup(title: month, events: []))
+            }
+            let last = years[years.count - 1].months.count - 1
+            years[years.count - 1].months[last].events.append(context.eventView(event))
+        }
+        return TimelineComponentView(years: years, count: events.count, isEmpty: events.isEmpty, compact: compact)
+    }
+
+    func comparison(_ comparison: Comparison, showPageLink: Bool) throws(Diagnostic) -> String {
+        try context.render("components/comparison", tableView(comparison, showPageLink: showPageLink))
+    }
+
+    func tableView(_ comparison: Comparison, showPageLink: Bool) -> ComparisonTableView {
+        let facts = context.site.facts
+        var sourceNumbers: [SourceID: Int] = [:]
+        var sources: [TableSourceView] = []
+        func number(for id: SourceID) -> Int {
+            if let number = sourceNumbers[id] { return number }
+            let number = sources.count + 1
+            sourceNumbers[id] = number
+            if let source = facts.source(id) {
+                sources.append(
+                    TableSourceView(
+                        number: number, anchor: "\(comparison.id)-source-\(number)", citation: context.citation(source)))
+            }
+            return number
+        }
+        let rows = comparison.rows.map { row in
+            let cells = comparison.columns.map { column -> CellView in
+                guard let cell = row.cells[column.id] else {
+                    return CellView(
+                        isKnown: false, isNumeric: column.type.isNumeric, value: "unknown", asOf: "", note: nil,
+                        sourceNumber: 0, sourceAnchor: "", sourceTitle: "")
+                }
+                let sourceNumber = number(for: cell.source)
+                let source = facts.source(cell.source)
+                return CellView(
+                    isKnown: true, isNumeric: column.type.isNumeric, value: cell.displayText(in: column),
+                    asOf: cell.asOf.shortDisplay, note: cell.note, sourceNumber: sourceNumber,
+                    sourceAnchor: "#\(comparison.id)-source-\(sourceNumber)",
+                    sourceTitle: source.map { "\($0.publisher): \($0.title)" } ?? "")
+            }
+            return RowView(
+                label: row.label == row.entity?.rawValue ? (row.entity.flatMap { facts.entity($0)?.name } ?? row.label) : row.label,
+                href: row.entity.map { context.href(context.permalinks.entity($0)) }, cells: cells)
+        }
+        return ComparisonTableView(
+            id: comparison.id.rawValue, title: comparison.title,
+            description: context.site.factHTML.comparisonDescriptions[comparison.id], rowHeader: comparison.rowHeader,
+            columns: comparison.columns.map { ColumnView(label: $0.headerWithUnit, isNumeric: $0.type.isNumeric) },
+            rows: rows, sources: sources, pageHref: context.href(context.permalinks.comparison(comparison.id)),
+            csvHref: context.href(context.permalinks.comparisonCSV(comparison.id)), showPageLink: showPageLink)
+    }
+}
+
+/// English month names for timeline headings.
+enum PartialDateNames {
+    static func month(_ number: Int) -> String {
+        [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ][number - 1]
+    }
+}

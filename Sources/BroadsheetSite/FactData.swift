@@ -1,0 +1,104 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+
+/// The facts as machine-readable files: `/data/*.json` and a CSV per comparison.
+struct FactData: Sendable {
+    let context: RenderContext
+
+    private var facts: FactBook { context.site.facts }
+
+    func render() -> [OutputFile] {
+        guard !facts.events.isEmpty || !facts.sources.isEmpty else { return [] }
+        let events: [[String: Any]] = facts.events.map { event in
+            var item: [String: Any] = [
+                "id": event.id.rawValue, "date": event.date.iso, "title": event.title, "summary": event.summary,
+                "entities": event.entities.map(\.rawValue), "themes": event.themes, "sources": event.sources.map(\.rawValue),
+                "confidence": event.confidence.rawValue, "url": context.config.origin + context.permalinks.eventHref(event.id),
+            ]
+            if let end = event.end { item["end"] = end.iso }
+            if let fact = event.factReference { item["fact"] = fact }
+            return item
+        }
+        let entities: [[String: Any]] = facts.entities.map { entity in
+            var item: [String: Any] = [
+                "id": entity.id.rawValue, "name": entity.name, "kind": entity.kind, "description": entity.description,
+                "url": context.absoluteURL(context.permalinks.entity(entity.id)),
+            ]
+            if let native = entity.nativeName { item["nativeName"] = native }
+            if let parent = entity.parent { item["parent"] = parent.rawValue }
+            return item
+        }
+        let sources: [[String: Any]] = facts.sources.map { source in
+            var item: [String: Any] = [
+                "id": source.id.rawValue, "publisher": source.publisher, "title": source.title, "url": source.url,
+                "language": source.language,
+            ]
+            if let date = source.date { item["date"] = date.iso }
+            if let via = source.via { item["via"] = via }
+            if let archive = source.archiveURL { item["archive"] = archive }
+            if let note = source.note { item["note"] = note }
+            return item
+        }
+        let comparisons: [[String: Any]] = facts.comparisons.map { comparison in
+            [
+                "id": comparison.id.rawValue, "title": comparison.title,
+                "columns": comparison.columns.map { column -> [String: Any] in
+                    var item: [String: Any] = ["id": column.id, "label": column.label, "type": column.type.rawValue]
+                    if let unit = column.unit { item["unit"] = unit }
+                    if let currency = column.currency { item["currency"] = currency }
+                    return item
+                },
+                "rows": comparison.rows.map { row -> [String: Any] in
+                    var item: [String: Any] = [
+                        "id": row.id, "label": row.label,
+                        "cells": row.cells.mapValues { cell -> [String: Any] in
+                            var value: [String: Any] = [
+                                "value": cell.machineValue, "asOf": cell.asOf.iso, "source": cell.source.rawValue,
+                                "approximate": cell.isApproximate,
+                            ]
+                            if let note = cell.note { value["note"] = note }
+                            return value
+                        },
+                    ]
+                    if let entity = row.entity { item["entity"] = entity.rawValue }
+                    return item
+                },
+                "csv": context.absoluteURL(context.permalinks.comparisonCSV(comparison.id)),
+            ]
+        }
+        return [
+            OutputFile(path: "data/events.json", text: JSONText.encode(events) + "\n"),
+            OutputFile(path: "data/entities.json", text: JSONText.encode(entities) + "\n"),
+            OutputFile(path: "data/sources.json", text: JSONText.encode(sources) + "\n"),
+            OutputFile(path: "data/comparisons.json", text: JSONText.encode(comparisons) + "\n"),
+        ]
+    }
+
+    /// A tidy CSV: one line per row and column, unknown values included with an empty value.
+    func csv(_ comparison: Comparison) -> String {
+        var lines = ["row_id,row_label,column_id,column_label,type,unit,value,display,approximate,as_of,source_id,source_url,note"]
+        for row in comparison.rows {
+            for column in comparison.columns {
+                let unit = column.type == .money ? (column.currency ?? "") : column.type == .percentage ? "%" : (column.unit ?? "")
+                let fields: [String]
+                if let cell = row.cells[column.id] {
+                    fields = [
+                        row.id, row.label, column.id, column.label, column.type.rawValue, unit, cell.machineValue,
+                        cell.displayText(in: column), cell.isApproximate ? "true" : "false", cell.asOf.iso,
+                        cell.source.rawValue, facts.source(cell.source)?.url ?? "", cell.note ?? "",
+                    ]
+                } else {
+                    fields = [row.id, row.label, column.id, column.label, column.type.rawValue, unit, "", "unknown", "", "", "", "", ""]
+                }
+                lines.append(fields.map(Self.quote).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,126 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+import BroadsheetTemplates
+import Foundation
+
+/// What every page renderer shares: the site, its templates, and the small conversions
+/// from model values to view values.
+struct RenderContext: Sendable {
+    let site: Site
+    let templates: TemplateSet
+    let options: WebsiteRenderer.Options
+
+    var permalinks: Permalinks { site.permalinks }
+    var config: SiteConfig { site.config }
+
+    func href(_ path: SitePath) -> String { permalinks.href(path) }
+
+    /// The absolute URL of a path, for canonical links, feeds and sitemaps.
+    func absoluteURL(_ path: SitePath) -> String { config.origin + href(path) }
+
+    func siteView(section: String) -> SiteView {
+        let menu = config.menu.map { item in
+            let href = item.url.hasPrefix("/") ? config.basePath + item.url.dropFirst() : item.url
+            let isCurrent = !section.isEmpty && item.url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == section
+            return MenuItemView(title: item.title, href: href, isCurrent: isCurrent)
+        }
+        let years = site.articles.compactMap(\.date?.year)
+        let footerYears: String
+        if let first = years.min(), let last = years.max() {
+            footerYears = first == last ? "\(first)" : "\(first)–\(last)"
+        } else {
+            footerYears = ""
+        }
+        return SiteView(
+            title: config.title, subtitle: config.subtitle, description: config.description, language: config.language,
+            homeHref: href(.home), menu: menu, feedHref: href(SitePath(file: "feed.xml")),
+            jsonFeedHref: href(SitePath(file: "feed.json")),
+            stylesheetHref: href(SitePath(file: "assets/style.css")) + options.assetVersionSuffix,
+            scriptHref: href(SitePath(file: "assets/broadsheet.js")) + options.assetVersionSuffix,
+            publisher: config.publisher, footerYears: footerYears,
+            sourcesHref: site.facts.sources.isEmpty ? nil : href(permalinks.sources),
+            dataHref: site.facts.events.isEmpty ? nil : href(SitePath(file: "data/events.json")))
+    }
+
+    func meta(
+        title: String?, description: String, path: SitePath, type: String = "website", jsonLD: String? = nil,
+        bodyClass: String, noIndex: Bool = false, published: String? = nil, modified: String? = nil
+    ) -> PageMeta {
+        let documentTitle = title.map { "\($0) — \(config.title)" } ?? config.title
+        return PageMeta(
+            documentTitle: documentTitle, description: description, canonicalURL: absoluteURL(path),
+            ogTitle: title ?? config.title, ogType: type, jsonLD: jsonLD, bodyClass: bodyClass, noIndex: noIndex,
+            publishedISO: published, modifiedISO: modified)
+    }
+
+    func card(_ document: Document) -> ArticleCard {
+        ArticleCard(
+            title: document.title, href: href(document.sitePath), dateDisplay: document.date?.display ?? "",
+            dateISO: document.date?.isoDate ?? "", excerpt: document.excerpt, readingMinutes: document.readingMinutes,
+            tags: document.tags.map(tagLink), isDraft: document.isDraft)
+    }
+
+    func tagLink(_ tag: BroadsheetContent.Tag) -> TagLink {
+        let count = site.tags.first { $0.tag.slug == tag.slug }?.articles.count ?? 0
+        return TagLink(name: tag.name, href: href(permalinks.tag(tag.slug)), count: count)
+    }
+
+    func citation(_ source: Source) -> SourceCitationView {
+        SourceCitationView(
+            id: source.id.rawValue, publisher: source.publisher, via: source.via, title: source.title, url: source.url,
+            dateDisplay: source.date?.display, dateISO: source.date?.iso,
+            language: source.language == config.language ? nil : Self.languageName(source.language),
+            archiveURL: source.archiveURL, note: source.note, bibliographyHref: permalinks.sourceHref(source.id))
+    }
+
+    func entityLink(_ entity: Entity, count: Int = 0) -> EntityLink {
+        EntityLink(
+            id: entity.id.rawValue, name: entity.name, nativeName: entity.nativeName,
+            href: href(permalinks.entity(entity.id)), color: entity.color, count: count)
+    }
+
+    func eventView(_ event: Event) -> EventView {
+        let entities = event.entities.compactMap { site.facts.entity($0) }
+        return EventView(
+            id: event.id.rawValue, href: permalinks.eventHref(event.id), dateDisplay: event.date.display,
+            dateISO: event.date.iso, endDisplay: event.end?.display, title: event.title,
+            summary: site.factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
+            themes: event.themes.map { ThemeLink(name: $0, href: href(permalinks.timeline(theme: $0)), count: 0) },
+            sources: event.sources.compactMap { site.facts.source($0) }.map(citation), sourceCount: event.sources.count,
+            isReported: event.confidence == .medium, isPartialDate: event.date.isPartial,
+            entityKeys: Set(event.entities.flatMap { ancestors(of: $0) }).map(\.rawValue).sorted().joined(separator: " "),
+            themeKeys: event.themes.joined(separator: " "))
+    }
+
+    /// The entity and every entity above it (for filtering by parent).
+    func ancestors(of id: EntityID) -> [EntityID] {
+        var result: [EntityID] = [id]
+        var current = site.facts.entity(id)?.parent
+        while let parent = current, !result.contains(parent) {
+            result.append(parent)
+            current = site.facts.entity(parent)?.parent
+        }
+        return result
+    }
+
+    func comparisonCard(_ comparison: Comparison) -> ComparisonCard {
+        ComparisonCard(
+            title: comparison.title, href: href(permalinks.comparison(comparison.id)),
+            description: site.factHTML.comparisonDescriptions[comparison.id], rowCount: comparison.rows.count,
+            columnCount: comparison.columns.count)
+    }
+
+    func render(_ template: String, _ view: Any) throws(Diagnostic) -> String {
+        try templates.render(template, view)
+    }
+
+    static func languageName(_ code: String) -> String {
+        switch code {
+        case "zh", "zh-Hans", "zh-CN": "in Chinese"
+        case "en": "in English"
+        default: "language: \(code)"
+        }
+    }
+}
+

@@ -1,0 +1,137 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+import Foundation
+
+/// Articles, pages, the home page, tag and archive lists, and the 404 page.
+struct SitePages: Sendable {
+    let context: RenderContext
+
+    private var site: Site { context.site }
+    private var permalinks: Permalinks { context.permalinks }
+
+    // MARK: - Documents
+
+    func document(_ document: Document) throws(Diagnostic) -> OutputFile {
+        let isArticle = document.kind == .article
+        let components = ComponentHTML(context: context)
+        let body = try components.body(document.body)
+        let references = document.citations.compactMap { citation -> ReferenceView? in
+            guard let source = site.facts.source(citation.source) else { return nil }
+            let backlinks = (1...citation.occurrences).map {
+                BacklinkView(href: "#cite-\(citation.number)-\($0)", label: citation.occurrences == 1 ? "↩" : "↩\($0)")
+            }
+            return ReferenceView(
+                number: citation.number, anchor: "ref-\(citation.number)", citation: context.citation(source),
+                backlinks: backlinks)
+        }
+        let toc = document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            TOCEntry(text: $0.text, href: "#\($0.id)", isSub: $0.level == 3)
+        }
+        var previous: ArticleCard?
+        var next: ArticleCard?
+        if isArticle, let index = site.articles.firstIndex(where: { $0.slug == document.slug }) {
+            if index + 1 < site.articles.count { previous = context.card(site.articles[index + 1]) }
+            if index > 0 { next = context.card(site.articles[index - 1]) }
+        }
+        let meta = context.meta(
+            title: document.title, description: document.excerpt, path: document.sitePath,
+            type: isArticle ? "article" : "website", jsonLD: isArticle ? newsArticleJSONLD(document) : nil,
+            bodyClass: isArticle ? "article" : "page", published: document.date?.rfc3339,
+            modified: (document.updated ?? document.date)?.rfc3339)
+        let view = DocumentView(
+            site: context.siteView(section: isArticle ? "articles" : document.slug), meta: meta, title: document.title,
+            summary: document.summary, dateDisplay: document.date?.display, dateISO: document.date?.isoDate,
+            updatedDisplay: document.updated?.display, updatedISO: document.updated?.isoDate,
+            byline: document.authors.joined(separator: ", "), readingMinutes: document.readingMinutes,
+            tags: document.tags.map(context.tagLink), hasTags: !document.tags.isEmpty, toc: toc, hasTOC: toc.count >= 3,
+            body: body, references: references, hasReferences: !references.isEmpty, isDraft: document.isDraft,
+            previous: previous, next: next)
+        let html = try context.render(isArticle ? "article" : "page", view)
+        return OutputFile(path: document.sitePath.outputPath, text: html)
+    }
+
+    private func newsArticleJSONLD(_ document: Document) -> String {
+        let config = site.config
+        let url = context.absoluteURL(document.sitePath)
+        let authors: [[String: Any]] = document.authors.map {
+            ["@type": $0 == config.author ? "Organization" : "Person", "name": $0]
+        }
+        let object: [String: Any] = [
+            "@context": "https://schema.org", "@type": "NewsArticle", "headline": document.title,
+            "description": document.excerpt, "datePublished": document.date!.rfc3339,
+            "dateModified": (document.updated ?? document.date!).rfc3339, "author": authors,
+            "publisher": ["@type": "Organization", "name": config.publisher],
+            "mainEntityOfPage": ["@type": "WebPage", "@id": url], "url": url, "inLanguage": config.language,
+            "wordCount": document.wordCount, "keywords": document.tags.map(\.name),
+        ]
+        return JSONText.forScript(object)
+    }
+
+    // MARK: - Home
+
+    func home() throws(Diagnostic) -> [OutputFile] {
+        let config = site.config
+        let lead = config.lead.flatMap { slug in site.articles.first { $0.slug == slug } } ?? site.articles.first
+        let latest = site.articles.filter { $0.slug != lead?.slug }.prefix(config.homeArticleCount)
+        let chart = TimelineChart(facts: site.facts).render(id: "home-chart", linkBase: context.href(permalinks.timeline))
+        let recent = site.facts.events.suffix(5).reversed().map(context.eventView)
+        let view = HomeView(
+            site: context.siteView(section: ""),
+            meta: context.meta(title: nil, description: config.description, path: .home, bodyClass: "home"),
+            lead: lead.map(context.card), latest: latest.map(context.card), hasLatest: !latest.isEmpty, chart: chart,
+            timelineHref: context.href(permalinks.timeline), eventCount: site.facts.events.count,
+            comparisons: site.facts.comparisons.map(context.comparisonCard), hasComparisons: !site.facts.comparisons.isEmpty,
+            recentEvents: Array(recent), hasRecentEvents: !recent.isEmpty)
+        return [OutputFile(path: SitePath.home.outputPath, text: try context.render("home", view))]
+    }
+
+    // MARK: - Lists
+
+    func lists() throws(Diagnostic) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let tagLinks = site.tags.map { TagLink(name: $0.tag.name, href: context.href(permalinks.tag($0.tag.slug)), count: $0.articles.count) }
+        let tagIndex = TagIndexView(
+            site: context.siteView(section: "tags"),
+            meta: context.meta(title: "Topics", description: "Every topic of \(site.config.title).", path: permalinks.tags, bodyClass: "tags"),
+            tags: tagLinks)
+        files.append(OutputFile(path: permalinks.tags.outputPath, text: try context.render("tags", tagIndex)))
+        for (tag, articles) in site.tags {
+            let path = permalinks.tag(tag.slug)
+            let view = ArticleListView(
+                site: context.siteView(section: "tags"),
+                meta: context.meta(
+                    title: "Topic: \(tag.name)", description: "Articles about \(tag.name) in \(site.config.title).",
+                    path: path, bodyClass: "list"),
+                heading: "Topic: \(tag.name)",
+                intro: "\(articles.count) article\(articles.count == 1 ? "" : "s")",
+                groups: [ArticleGroup(title: nil, anchor: nil, articles: articles.map(context.card))])
+            files.append(OutputFile(path: path.outputPath, text: try context.render("list", view)))
+        }
+        var years: [ArticleGroup] = []
+        for article in site.articles {
+            let year = String(article.date!.year)
+            if years.last?.title != year { years.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
+            years[years.count - 1].articles.append(context.card(article))
+        }
+        let archive = ArticleListView(
+            site: context.siteView(section: "archive"),
+            meta: context.meta(
+                title: "Archive", description: "Every article of \(site.config.title), by year.", path: permalinks.archive,
+                bodyClass: "list"),
+            heading: "Archive", intro: "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first",
+            groups: years)
+        files.append(OutputFile(path: permalinks.archive.outputPath, text: try context.render("list", archive)))
+        return files
+    }
+
+    func notFound() throws(Diagnostic) -> [OutputFile] {
+        let view = NotFoundView(
+            site: context.siteView(section: ""),
+            meta: context.meta(
+                title: "Page not found", description: "This page does not exist.", path: SitePath(file: "404.html"),
+                bodyClass: "not-found", noIndex: true),
+            latest: site.articles.prefix(5).map(context.card))
+        return [OutputFile(path: "404.html", text: try context.render("404", view))]
+    }
+}

@@ -1,0 +1,60 @@
+/// An article or page for `article.mustache` / `page.mustache`.
+struct DocumentView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var title: String
+    var summary: String?
+    var dateDisplay: String?
+    var dateISO: String?
+    var updatedDisplay: String?
+    var updatedISO: String?
+    var byline: String
+    var readingMinutes: Int
+    var tags: [TagLink]
+    var hasTags: Bool
+    var toc: [TOCEntry]
+    var hasTOC: Bool
+    /// Trusted HTML rendered by Broadsheet from the Markdown.
+    var body: String
+    var references: [ReferenceView]
+    var hasReferences: Bool
+    var isDraft: Bool
+    var previous: ArticleCard?
+    var next: ArticleCard?
+}
+
+/// A heading in the table of contents.
+struct TOCEntry: Sendable {
+    var text: String
+    var href: String
+    var isSub: Bool
+}
+
+/// One entry of an article's References.
+struct ReferenceView: Sendable {
+    var number: Int
+    var anchor: String
+    var citation: SourceCitationView
+    var backlinks: [BacklinkView]
+}
+
+/// A back-link from a reference to a place that cites it.
+struct BacklinkView: Sendable {
+    var href: String
+    var label: String
+}
+
+/// A source formatted for citing: publisher, headline, date, link.
+struct SourceCitationView: Sendable {
+    var id: String
+    var publisher: String
+    var via: String?
+    var title: String
+    var url: String
+    var dateDisplay: String?
+    var dateISO: String?
+    var language: String?
+    var archiveURL: String?
+    var note: String?
+    var bibliographyHref: String
+}

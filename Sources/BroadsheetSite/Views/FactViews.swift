@@ -1,0 +1,204 @@
+/// An event on a timeline.
+struct EventView: Sendable {
+    var id: String
+    var href: String
+    var dateDisplay: String
+    var dateISO: String
+    var endDisplay: String?
+    var title: String
+    /// Trusted HTML from the summary's inline Markdown.
+    var summary: String
+    var entities: [EntityLink]
+    var themes: [ThemeLink]
+    var sources: [SourceCitationView]
+    var sourceCount: Int
+    var isReported: Bool
+    var isPartialDate: Bool
+    /// Space-separated ids for the client-side filter.
+    var entityKeys: String
+    var themeKeys: String
+}
+
+/// An entity as a link.
+struct EntityLink: Sendable {
+    var id: String
+    var name: String
+    var nativeName: String?
+    var href: String
+    var color: String?
+    var count: Int
+}
+
+/// A theme as a link to its filtered timeline.
+struct ThemeLink: Sendable {
+    var name: String
+    var href: String
+    var count: Int
+}
+
+/// Events of one month on a timeline.
+struct MonthGroup: Sendable {
+    var title: String
+    var events: [EventView]
+}
+
+/// Events of one year on a timeline.
+struct YearGroup: Sendable {
+    var year: String
+    var anchor: String
+    var months: [MonthGroup]
+}
+
+/// The data of `components/timeline.mustache`.
+struct TimelineComponentView: Sendable {
+    var years: [YearGroup]
+    var count: Int
+    var isEmpty: Bool
+    var compact: Bool
+}
+
+/// `/timeline/` and its filtered versions.
+struct TimelinePageView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var heading: String
+    var intro: String
+    var chart: String?
+    /// Rendered timeline component (trusted HTML).
+    var timeline: String
+    var entityFilters: [EntityLink]
+    var themeFilters: [ThemeLink]
+    var allHref: String
+    var isFiltered: Bool
+    var dataHref: String
+}
+
+/// A comparison in lists.
+struct ComparisonCard: Sendable {
+    var title: String
+    var href: String
+    var description: String?
+    var rowCount: Int
+    var columnCount: Int
+}
+
+/// The data of `components/comparison.mustache`.
+struct ComparisonTableView: Sendable {
+    var id: String
+    var title: String
+    var description: String?
+    var rowHeader: String
+    var columns: [ColumnView]
+    var rows: [RowView]
+    var sources: [TableSourceView]
+    var pageHref: String
+    var csvHref: String
+    var showPageLink: Bool
+}
+
+/// A column header.
+struct ColumnView: Sendable {
+    var label: String
+    var isNumeric: Bool
+}
+
+/// A table row.
+struct RowView: Sendable {
+    var label: String
+    var href: String?
+    var cells: [CellView]
+}
+
+/// A table cell: a sourced value or an explicit "unknown".
+struct CellView: Sendable {
+    var isKnown: Bool
+    var isNumeric: Bool
+    var value: String
+    var asOf: String
+    var note: String?
+    var sourceNumber: Int
+    var sourceAnchor: String
+    var sourceTitle: String
+}
+
+/// A numbered source under a table.
+struct TableSourceView: Sendable {
+    var number: Int
+    var anchor: String
+    var citation: SourceCitationView
+}
+
+/// `/compare/ID/`.
+struct ComparisonPageView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var table: String
+    var title: String
+    var csvHref: String
+    var citedBy: [BacklinkView]
+    var hasCitedBy: Bool
+}
+
+/// `/compare/`.
+struct ComparisonIndexView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var comparisons: [ComparisonCard]
+}
+
+/// `/entities/`.
+struct EntityIndexView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var groups: [EntityGroup]
+}
+
+/// Entities of one kind.
+struct EntityGroup: Sendable {
+    var title: String
+    var entities: [EntitySummaryView]
+}
+
+/// An entity in the index.
+struct EntitySummaryView: Sendable {
+    var link: EntityLink
+    var description: String
+    var parent: EntityLink?
+}
+
+/// `/entities/ID/`.
+struct EntityPageView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var name: String
+    var nativeName: String?
+    var kind: String
+    var description: String
+    var parent: EntityLink?
+    var children: [EntityLink]
+    var hasChildren: Bool
+    var timeline: String
+    var eventCount: Int
+    var timelineHref: String
+    var comparisons: [ComparisonCard]
+    var hasComparisons: Bool
+}
+
+/// `/sources/`.
+struct SourcesPageView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var sources: [BibliographyEntry]
+    var count: Int
+}
+
+/// One source in the bibliography with everything that cites it.
+struct BibliographyEntry: Sendable {
+    var citation: SourceCitationView
+    var documents: [BacklinkView]
+    var events: [BacklinkView]
+    var tables: [BacklinkView]
+    var hasDocuments: Bool
+    var hasEvents: Bool
+    var hasTables: Bool
+}

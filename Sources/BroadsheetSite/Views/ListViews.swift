@@ -1,0 +1,46 @@
+/// The home page.
+struct HomeView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var lead: ArticleCard?
+    var latest: [ArticleCard]
+    var hasLatest: Bool
+    /// The timeline overview chart (trusted SVG).
+    var chart: String?
+    var timelineHref: String
+    var eventCount: Int
+    var comparisons: [ComparisonCard]
+    var hasComparisons: Bool
+    var recentEvents: [EventView]
+    var hasRecentEvents: Bool
+}
+
+/// A list of articles: a tag page or a year of the archive.
+struct ArticleListView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var heading: String
+    var intro: String?
+    var groups: [ArticleGroup]
+}
+
+/// A titled group of article cards (a year in the archive).
+struct ArticleGroup: Sendable {
+    var title: String?
+    var anchor: String?
+    var articles: [ArticleCard]
+}
+
+/// The tag index.
+struct TagIndexView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var tags: [TagLink]
+}
+
+/// The 404 page.
+struct NotFoundView: Sendable {
+    var site: SiteView
+    var meta: PageMeta
+    var latest: [ArticleCard]
+}

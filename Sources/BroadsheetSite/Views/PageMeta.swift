@@ -1,0 +1,17 @@
+/// The head of one page: title, description, canonical URL, Open Graph and JSON-LD.
+struct PageMeta: Sendable {
+    /// The full `<title>`.
+    var documentTitle: String
+    var description: String
+    var canonicalURL: String
+    var ogTitle: String
+    var ogType: String
+    /// JSON-LD, already escaped for a `<script>` element.
+    var jsonLD: String?
+    /// Extra class on `<body>` for page-specific styling.
+    var bodyClass: String
+    /// True for pages search engines should not index (404).
+    var noIndex: Bool
+    var publishedISO: String?
+    var modifiedISO: String?
+}

@@ -1,0 +1,25 @@
+/// What every page's layout shows about the site: name, menu, feeds, stylesheet.
+struct SiteView: Sendable {
+    var title: String
+    var subtitle: String?
+    var description: String
+    var language: String
+    var homeHref: String
+    var menu: [MenuItemView]
+    var feedHref: String
+    var jsonFeedHref: String
+    var stylesheetHref: String
+    var scriptHref: String
+    var publisher: String
+    var footerYears: String
+    /// The bibliography and data links, when the site has facts.
+    var sourcesHref: String?
+    var dataHref: String?
+}
+
+/// One link of the navigation bar.
+struct MenuItemView: Sendable {
+    var title: String
+    var href: String
+    var isCurrent: Bool
+}
