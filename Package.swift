@@ -78,6 +78,11 @@ let package = Package(
         ),
         .testTarget(name: "BroadsheetTemplatesTests", dependencies: ["BroadsheetTemplates"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "ReportContentTests",
+            dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],
             resources: [.copy("Golden"), .copy("Fixtures")],

@@ -73,13 +73,14 @@ struct ComponentHTML {
                 guard let cell = row.cells[column.id] else {
                     return CellView(
                         isKnown: false, isNumeric: column.type.isNumeric, value: "unknown", asOf: "", note: nil,
-                        sourceNumber: 0, sourceAnchor: "", sourceTitle: "")
+                        showAsOf: false, sourceNumber: 0, sourceAnchor: "", sourceTitle: "")
                 }
                 let sourceNumber = number(for: cell.source)
                 let source = facts.source(cell.source)
                 return CellView(
                     isKnown: true, isNumeric: column.type.isNumeric, value: cell.displayText(in: column),
-                    asOf: cell.asOf.shortDisplay, note: cell.note, sourceNumber: sourceNumber,
+                    asOf: cell.asOf.shortDisplay, note: cell.note, showAsOf: cell.value != .date(cell.asOf),
+                    sourceNumber: sourceNumber,
                     sourceAnchor: "#\(comparison.id)-source-\(sourceNumber)",
                     sourceTitle: source.map { "\($0.publisher): \($0.title)" } ?? "")
             }

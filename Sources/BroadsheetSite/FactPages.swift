@@ -21,6 +21,9 @@ struct FactPages: Sendable {
         return files
     }
 
+    /// How many actors the timeline offers as filters; every actor's page links to its own.
+    static let filterCount = 14
+
     // MARK: - Timeline
 
     private func entityFilters() -> [EntityLink] {
@@ -43,6 +46,7 @@ struct FactPages: Sendable {
     private func timelinePages() throws(Diagnostic) -> [OutputFile] {
         let components = ComponentHTML(context: context)
         let entityLinks = entityFilters()
+        let shownFilters = Array(entityLinks.prefix(Self.filterCount))
         let themeLinks = themeFilters()
         let allHref = context.href(permalinks.timeline)
         func page(_ path: SitePath, heading: String, intro: String, events: [Event], chart: String?, filtered: Bool) throws(Diagnostic) -> OutputFile {
@@ -50,7 +54,8 @@ struct FactPages: Sendable {
                 site: context.siteView(section: "timeline"),
                 meta: context.meta(title: heading, description: intro, path: path, bodyClass: "timeline-page"),
                 heading: heading, intro: intro, chart: chart, timeline: try components.timeline(events, compact: false),
-                entityFilters: entityLinks, themeFilters: themeLinks, allHref: allHref, isFiltered: filtered,
+                entityFilters: shownFilters, moreEntities: entityLinks.count > shownFilters.count,
+                entitiesHref: context.href(permalinks.entities), themeFilters: themeLinks, allHref: allHref, isFiltered: filtered,
                 dataHref: context.href(SitePath(file: "data/events.json")))
             return OutputFile(path: path.outputPath, text: try context.render("timeline", view))
         }

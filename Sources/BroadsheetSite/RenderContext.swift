@@ -88,7 +88,8 @@ struct RenderContext: Sendable {
             summary: site.factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
             themes: event.themes.map { ThemeLink(name: $0, href: href(permalinks.timeline(theme: $0)), count: 0) },
             sources: event.sources.compactMap { site.facts.source($0) }.map(citation), sourceCount: event.sources.count,
-            isReported: event.confidence == .medium, isPartialDate: event.date.isPartial,
+            isReported: event.confidence == .medium,
+            precisionNote: event.date.month == nil ? "year only" : event.date.day == nil ? "month only" : nil,
             entityKeys: Set(event.entities.flatMap { ancestors(of: $0) }).map(\.rawValue).sorted().joined(separator: " "),
             themeKeys: event.themes.joined(separator: " "))
     }

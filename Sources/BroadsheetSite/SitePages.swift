@@ -25,8 +25,15 @@ struct SitePages: Sendable {
                 number: citation.number, anchor: "ref-\(citation.number)", citation: context.citation(source),
                 backlinks: backlinks)
         }
-        let toc = document.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-            TOCEntry(text: $0.text, href: "#\($0.id)", isSub: $0.level == 3)
+        var toc: [TOCEntry] = []
+        for heading in document.headings where heading.level == 2 || heading.level == 3 {
+            let entry = TOCEntry(text: heading.text, href: "#\(heading.id)", children: [], hasChildren: false)
+            if heading.level == 3, !toc.isEmpty {
+                toc[toc.count - 1].children.append(entry)
+                toc[toc.count - 1].hasChildren = true
+            } else {
+                toc.append(entry)
+            }
         }
         var previous: ArticleCard?
         var next: ArticleCard?

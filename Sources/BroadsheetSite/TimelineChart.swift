@@ -40,22 +40,21 @@ struct TimelineChart {
         let endYear = max(last.end?.year ?? last.date.year, last.date.year) + 1
         let plotWidth = Self.width - Self.labelWidth - 16
         let height = Self.top + Double(lanes.count) * Self.laneHeight + 8
-        func x(_ year: Double) -> Double {
-            Self.labelWidth + (year - Double(startYear)) / Double(endYear - startYear) * plotWidth
-        }
+        let axis = YearAxis(events: facts.events, startYear: startYear, endYear: endYear, left: Self.labelWidth, width: plotWidth)
+        func x(_ year: Double) -> Double { axis.position(year) }
         let titleID = "\(id)-title"
         let descID = "\(id)-desc"
         let laneNames = lanes.map(\.title).joined(separator: ", ")
         var svg = """
             <svg class="timeline-chart" viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="\(linkBase == nil ? "img" : "group")" aria-labelledby="\(titleID) \(descID)" xmlns="http://www.w3.org/2000/svg">
             <title id="\(titleID)">Timeline overview, \(startYear)–\(endYear - 1)</title>
-            <desc id="\(descID)">\(facts.events.count) events from \(HTMLText.escape(first.date.display)) to \(HTMLText.escape(last.date.display)), in lanes for \(HTMLText.escape(laneNames)). The full list of events follows as text.</desc>
+            <desc id="\(descID)">\(facts.events.count) events from \(HTMLText.escape(first.date.display)) to \(HTMLText.escape(last.date.display)), in lanes for \(HTMLText.escape(laneNames)). Years with more events are drawn wider. The full list of events follows as text.</desc>
 
             """
         for year in startYear...endYear {
             let position = format(x(Double(year)))
             svg += "<line class=\"tick\" x1=\"\(position)\" y1=\"\(format(Self.top - 6))\" x2=\"\(position)\" y2=\"\(format(height - 8))\"/>"
-            if year < endYear && (endYear - startYear <= 14 || year % 2 == 0) {
+            if year < endYear && axis.width(of: year) >= 26 {
                 svg += "<text class=\"year\" x=\"\(format(x(Double(year) + 0.5)))\" y=\"\(format(Self.top - 14))\" text-anchor=\"middle\">\(year)</text>"
             }
         }
@@ -93,5 +92,42 @@ struct TimelineChart {
 
     private func format(_ value: Double) -> String {
         String(format: "%.1f", value)
+    }
+}
+
+/// A date axis on which each year's width grows with the number of events in it, so busy
+/// years are readable and empty ones still show as thin bands.
+struct YearAxis {
+    let startYear: Int
+    let endYear: Int
+    private let offsets: [Double]
+
+    init(events: [Event], startYear: Int, endYear: Int, left: Double, width: Double) {
+        self.startYear = startYear
+        self.endYear = endYear
+        var counts = [Int](repeating: 0, count: endYear - startYear)
+        for event in events where event.date.year >= startYear && event.date.year < endYear {
+            counts[event.date.year - startYear] += 1
+        }
+        let weights = counts.map { 1 + 1.6 * Double($0).squareRoot() }
+        let total = weights.reduce(0, +)
+        var offsets = [left]
+        for weight in weights { offsets.append(offsets.last! + weight / total * width) }
+        self.offsets = offsets
+    }
+
+    /// The x position of a fractional year.
+    func position(_ year: Double) -> Double {
+        let clamped = min(max(year, Double(startYear)), Double(endYear))
+        let index = min(Int(clamped) - startYear, offsets.count - 2)
+        let fraction = clamped - Double(startYear + index)
+        return offsets[index] + fraction * (offsets[index + 1] - offsets[index])
+    }
+
+    /// The drawn width of one year.
+    func width(of year: Int) -> Double {
+        let index = year - startYear
+        guard index >= 0, index + 1 < offsets.count else { return 0 }
+        return offsets[index + 1] - offsets[index]
     }
 }

@@ -23,11 +23,12 @@ struct DocumentView: Sendable {
     var next: ArticleCard?
 }
 
-/// A heading in the table of contents.
+/// A heading in the table of contents, with the subheadings under it.
 struct TOCEntry: Sendable {
     var text: String
     var href: String
-    var isSub: Bool
+    var children: [TOCEntry]
+    var hasChildren: Bool
 }
 
 /// One entry of an article's References.

@@ -13,7 +13,8 @@ struct EventView: Sendable {
     var sources: [SourceCitationView]
     var sourceCount: Int
     var isReported: Bool
-    var isPartialDate: Bool
+    /// "month only" or "year only" for dates the sources give less precisely.
+    var precisionNote: String?
     /// Space-separated ids for the client-side filter.
     var entityKeys: String
     var themeKeys: String
@@ -67,6 +68,8 @@ struct TimelinePageView: Sendable {
     /// Rendered timeline component (trusted HTML).
     var timeline: String
     var entityFilters: [EntityLink]
+    var moreEntities: Bool
+    var entitiesHref: String
     var themeFilters: [ThemeLink]
     var allHref: String
     var isFiltered: Bool
@@ -116,6 +119,7 @@ struct CellView: Sendable {
     var value: String
     var asOf: String
     var note: String?
+    var showAsOf: Bool
     var sourceNumber: Int
     var sourceAnchor: String
     var sourceTitle: String
