@@ -7,7 +7,7 @@ struct HeadingIDs {
     mutating func next(for text: String) -> String {
         var base = Slug.make(from: text)
         if base.isEmpty { base = "section" }
-        if base.first?.isNumber == true { base = "s-" + base }
+        if let first = base.first, first.isASCII, first.isNumber { base = "s-" + base }
         guard let count = used[base] else {
             used[base] = 1
             return base

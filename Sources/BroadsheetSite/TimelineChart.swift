@@ -46,7 +46,7 @@ struct TimelineChart {
         let descID = "\(id)-desc"
         let laneNames = lanes.map(\.title).joined(separator: ", ")
         var svg = """
-            <svg class="timeline-chart" viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="\(linkBase == nil ? "img" : "group")" aria-labelledby="\(titleID) \(descID)" xmlns="http://www.w3.org/2000/svg">
+            <svg class="timeline-chart" viewBox="0 0 \(Int(Self.width)) \(Int(height))" \(linkBase == nil ? "role=\"img\" " : "")aria-labelledby="\(titleID) \(descID)" xmlns="http://www.w3.org/2000/svg">
             <title id="\(titleID)">Timeline overview, \(startYear)–\(endYear - 1)</title>
             <desc id="\(descID)">\(facts.events.count) events from \(HTMLText.escape(first.date.display)) to \(HTMLText.escape(last.date.display)), in lanes for \(HTMLText.escape(laneNames)). Years with more events are drawn wider. The full list of events follows as text.</desc>
 

@@ -1,0 +1,150 @@
+import BroadsheetCore
+import Foundation
+import Testing
+
+@Suite("Slugs")
+struct SlugTests {
+    @Test(
+        "titles become readable slugs",
+        arguments: [
+            ("The Alibaba–Tencent opening", "the-alibaba-tencent-opening"),
+            ("What's new?  Links & Mini Programs", "whats-new-links-mini-programs"),
+            ("微信支付 WeChat Pay", "微信支付-wechat-pay"),
+            ("Café", "café"),
+            ("  --  ", ""),
+        ])
+    func make(_ input: String, _ expected: String) {
+        #expect(Slug.make(from: input) == expected)
+    }
+
+    @Test(
+        "unsafe path segments are rejected",
+        arguments: ["", ".", "..", ".hidden", "a/b", "a\\b", "a b", "a%2e", "a?b", "tab\tx"])
+    func unsafe(_ slug: String) {
+        #expect(!Slug.isValidSegment(slug))
+    }
+
+    @Test("safe segments pass", arguments: ["overview", "微信", "2021-walls", "a.b"])
+    func safe(_ slug: String) {
+        #expect(Slug.isValidSegment(slug))
+    }
+}
+
+@Suite("Source files")
+struct SourceFileTests {
+    @Test("CRLF and CR line endings and a byte-order mark are normalised")
+    func normalisation() throws {
+        let data = Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb\rc\n".utf8))
+        let file = try SourceFile.decode(data, displayPath: "x.md").get()
+        #expect(file.text == "a\nb\nc\n")
+    }
+
+    @Test("invalid UTF-8 is reported at its line and column")
+    func invalidUTF8() {
+        let data = Data(Array("line one\nab".utf8) + [0xC3, 0x28] + Array("\n".utf8))
+        guard case .failure(let diagnostic) = SourceFile.decode(data, displayPath: "Content/a.md") else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(diagnostic.description == "Content/a.md:2:3: error: invalid UTF-8 byte 0xC3 in the text")
+    }
+
+    @Test("a NUL byte is reported")
+    func nulByte() {
+        guard case .failure(let diagnostic) = SourceFile.decode(Data([0x61, 0x00]), displayPath: "a.md") else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(diagnostic.description == "a.md:1:2: error: the file contains a NUL byte")
+    }
+}
+
+@Suite("Diagnostics")
+struct DiagnosticFormatterTests {
+    @Test("prints the offending line with a caret and the hint")
+    func compilerStyle() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bs-diag-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "title: x\ndate: 2021-02-30\n".write(to: root.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        let diagnostic = Diagnostic.error(
+            at: SourceLocation(path: "a.md", line: 2, column: 7), "'2021-02-30' is not a valid date", hint: "write YYYY-MM-DD")
+        let text = DiagnosticFormatter(root: root).format([diagnostic])
+        #expect(
+            text == """
+                a.md:2:7: error: '2021-02-30' is not a valid date
+                    date: 2021-02-30
+                          ^
+                    hint: write YYYY-MM-DD
+
+                """)
+    }
+
+    @Test("did-you-mean suggestions pick close candidates only")
+    func suggestions() {
+        #expect(Suggestion.closest(to: "tencnet", in: ["tencent", "alibaba"]) == "tencent")
+        #expect(Suggestion.closest(to: "zzz", in: ["tencent", "alibaba"]) == nil)
+    }
+}
+
+@Suite("Output writer")
+struct OutputWriterTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bs-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("replaces the whole folder and leaves no staging folders")
+    func replaces() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        try OutputWriter(destination: output).write([
+            OutputFile(path: "index.html", text: "one"), OutputFile(path: "old/index.html", text: "old"),
+        ])
+        try OutputWriter(destination: output).write([
+            OutputFile(path: "index.html", text: "two"), OutputFile(path: "a/b/c.txt", text: "c"),
+        ])
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Output"])
+    }
+
+    @Test("a write that fails leaves the previous output untouched")
+    func failureKeepsPrevious() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        try OutputWriter(destination: output).write([OutputFile(path: "index.html", text: "good")])
+        let missing = parent.appendingPathComponent("does-not-exist.css")
+        #expect(throws: DiagnosticsError.self) {
+            try OutputWriter(destination: output).write([
+                OutputFile(path: "index.html", text: "bad"), OutputFile(path: "assets/x.css", copying: missing),
+            ])
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "good")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Output"])
+    }
+
+    @Test("refuses to replace a file with a folder")
+    func refusesFile() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        try "not a folder".write(to: output, atomically: true, encoding: .utf8)
+        #expect(throws: DiagnosticsError.self) {
+            try OutputWriter(destination: output).write([OutputFile(path: "index.html", text: "x")])
+        }
+        #expect(try String(contentsOf: output, encoding: .utf8) == "not a folder")
+    }
+}
+
+@Suite("Parallel map")
+struct ParallelMapTests {
+    @Test("keeps the input order")
+    func order() {
+        let input = Array(0..<1000)
+        #expect(input.parallelMap { $0 * 2 } == input.map { $0 * 2 })
+    }
+}
