@@ -8,6 +8,12 @@ public struct LoadedContent: Sendable {
     public var config: SiteConfig
     /// Articles and pages, in path order.
     public var documents: [LoadedDocument]
+
+    /// Creates loaded content (tests and generated sites build it in memory).
+    public init(config: SiteConfig, documents: [LoadedDocument]) {
+        self.config = config
+        self.documents = documents
+    }
 }
 
 /// Reads `Content/site.yaml`, `Content/articles/*.md` and `Content/pages/*.md`.

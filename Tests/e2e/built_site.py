@@ -31,7 +31,7 @@ class Page:
 
     path: str  # relative to the output folder, with forward slashes
     lang: str | None = None
-    titles: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # the document's <title>s, not SVG titles
     meta: dict[str, list[str]] = field(default_factory=dict)  # name or property -> contents
     links: list[dict[str, str]] = field(default_factory=list)  # attributes of each <link>
     ids: set[str] = field(default_factory=set)
@@ -60,6 +60,7 @@ class PageParser(HTMLParser):
         self.text_target: list[str] | None = None
         self.text_tag: str | None = None
         self.buffer: list[str] = []
+        self.foreign_depth = 0  # inside <svg> or <math>, whose <title> is not the document's
 
     def handle_starttag(self, tag, attrs):
         attributes = {name: (value or "") for name, value in attrs}
@@ -87,7 +88,9 @@ class PageParser(HTMLParser):
                     parts = candidate.split()
                     if parts:
                         self.page.references.append(Reference(parts[0], tag, name, line))
-        if tag == "title":
+        if tag in ("svg", "math"):
+            self.foreign_depth += 1
+        if tag == "title" and self.foreign_depth == 0:
             self.start_text(self.page.titles, tag)
         elif tag == "h1":
             self.start_text(self.page.headings, tag)
@@ -102,6 +105,8 @@ class PageParser(HTMLParser):
             self.buffer.append(data)
 
     def handle_endtag(self, tag):
+        if tag in ("svg", "math"):
+            self.foreign_depth = max(0, self.foreign_depth - 1)
         if self.text_target is not None and tag == self.text_tag:
             text = "".join(self.buffer)
             if tag != "script":

@@ -39,7 +39,7 @@ def head_problems(site: BuiltSite):
         if not page.lang:
             yield "<html> has no lang attribute"
         if len(page.titles) != 1 or not page.titles[0]:
-            yield f"expected one non-empty <title>, found {page.titles}"
+            yield f"expected one non-empty <title>, found {len(page.titles)}: {page.titles[:3]}"
         if not page.meta_content("description"):
             yield "no <meta name=description> with content"
         if "width=device-width" not in (page.meta_content("viewport") or "").replace(" ", ""):
