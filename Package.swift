@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],
-            resources: [.copy("Golden"), .copy("Fixtures")],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ]

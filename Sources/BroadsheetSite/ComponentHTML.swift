@@ -44,7 +44,9 @@ struct ComponentHTML {
                 years[years.count - 1].months.append(MonthGroup(title: month, events: []))
             }
             let last = years[years.count - 1].months.count - 1
-            years[years.count - 1].months[last].events.append(context.eventView(event))
+            var view = context.eventView(event)
+            if !compact { view.anchor = view.id }
+            years[years.count - 1].months[last].events.append(view)
         }
         return TimelineComponentView(years: years, count: events.count, isEmpty: events.isEmpty, compact: compact)
     }
@@ -72,13 +74,13 @@ struct ComponentHTML {
             let cells = comparison.columns.map { column -> CellView in
                 guard let cell = row.cells[column.id] else {
                     return CellView(
-                        isKnown: false, isNumeric: column.type.isNumeric, value: "unknown", asOf: "", note: nil,
+                        cssClass: column.type.isNumeric ? "num unknown" : "unknown", isKnown: false, isNumeric: column.type.isNumeric, value: "unknown", asOf: "", note: nil,
                         showAsOf: false, sourceNumber: 0, sourceAnchor: "", sourceTitle: "")
                 }
                 let sourceNumber = number(for: cell.source)
                 let source = facts.source(cell.source)
                 return CellView(
-                    isKnown: true, isNumeric: column.type.isNumeric, value: cell.displayText(in: column),
+                    cssClass: column.type.isNumeric ? "num" : nil, isKnown: true, isNumeric: column.type.isNumeric, value: cell.displayText(in: column),
                     asOf: cell.asOf.shortDisplay, note: cell.note, showAsOf: cell.value != .date(cell.asOf),
                     sourceNumber: sourceNumber,
                     sourceAnchor: "#\(comparison.id)-source-\(sourceNumber)",

@@ -83,7 +83,7 @@ struct RenderContext: Sendable {
     func eventView(_ event: Event) -> EventView {
         let entities = event.entities.compactMap { site.facts.entity($0) }
         return EventView(
-            id: event.id.rawValue, href: permalinks.eventHref(event.id), dateDisplay: event.date.display,
+            id: event.id.rawValue, anchor: nil, href: permalinks.eventHref(event.id), dateDisplay: event.date.display,
             dateISO: event.date.iso, endDisplay: event.end?.display, title: event.title,
             summary: site.factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
             themes: event.themes.map { ThemeLink(name: $0, href: href(permalinks.timeline(theme: $0)), count: 0) },
@@ -112,7 +112,7 @@ struct RenderContext: Sendable {
             columnCount: comparison.columns.count)
     }
 
-    func render(_ template: String, _ view: Any) throws(Diagnostic) -> String {
+    func render(_ template: String, _ view: some Encodable) throws(Diagnostic) -> String {
         try templates.render(template, view)
     }
 

@@ -70,8 +70,14 @@ public struct TemplateSet: Sendable {
     public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders `view` (a struct of stored properties) with the named template.
-    public func render(_ name: String, _ view: Any) throws(Diagnostic) -> String {
-        guard let text = library.render(view, withTemplate: name) else {
+    public func render(_ name: String, _ view: some Encodable) throws(Diagnostic) -> String {
+        let value: Any
+        do {
+            value = try TemplateValueEncoder.encode(view)
+        } catch {
+            throw .error(at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)")
+        }
+        guard let text = library.render(value, withTemplate: name) else {
             throw .error(
                 at: SourceLocation(path: "\(folder)/\(name).mustache"), "the template '\(name)' is missing",
                 hint: "create \(folder)/\(name).mustache")

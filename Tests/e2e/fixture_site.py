@@ -69,13 +69,18 @@ def write_fixture_site(root: Path, repo_root: Path) -> Path:
     return root
 
 
+def replace_front_matter_field(article: Path, key: str, line: str) -> int:
+    """Replaces the `key:` line of the article's front matter with `line`; returns its number (1-based)."""
+    lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(index for index, text in enumerate(lines) if text.startswith(f"{key}:"))
+    lines[index] = line.rstrip("\n") + "\n"
+    article.write_text("".join(lines), encoding="utf-8")
+    return index + 1
+
+
 def break_front_matter(article: Path) -> int:
     """Replaces the article's title line with invalid YAML; returns that line's number (1-based)."""
-    lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
-    number = next(index for index, line in enumerate(lines) if line.startswith("title:"))
-    lines[number] = BROKEN_TITLE
-    article.write_text("".join(lines), encoding="utf-8")
-    return number + 1
+    return replace_front_matter_field(article, "title", BROKEN_TITLE)
 
 
 def front_matter_line_count(article: Path) -> int:

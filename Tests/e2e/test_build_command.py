@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from broadsheet_cli import BASE_URL, describe, run_broadsheet
-from fixture_site import break_front_matter, front_matter_line_count, snapshot_changes, tree_snapshot, write_fixture_site
+from fixture_site import (
+    break_front_matter,
+    front_matter_line_count,
+    replace_front_matter_field,
+    snapshot_changes,
+    tree_snapshot,
+    write_fixture_site,
+)
 
 DIAGNOSTIC = re.compile(r"(?m)^(?:.*/)?(Content/articles/(\w+)\.md):(\d+):(\d+): error: \S")
 
@@ -89,3 +96,11 @@ def test_failed_build_reports_every_broken_article(broadsheet_bin, fixture_root,
     assert_names_article(process, fixture_root, "b")
     assert "hint:" in process.stderr, "no hint line in the diagnostics\n" + describe(process)
     assert not output.exists(), "a failed first build created the output folder"
+
+
+def test_invalid_date_is_reported_at_its_line_and_column(broadsheet_bin, fixture_root, tmp_path):
+    line = replace_front_matter_field(fixture_root / "Content/articles/a.md", "date", "date: 2024-13-45")
+    process = build(broadsheet_bin, fixture_root, tmp_path / "out" / "public")
+    assert process.returncode != 0, "the build accepted 2024-13-45 as a date\n" + describe(process)
+    location = f"Content/articles/a.md:{line}:7: error: "
+    assert location in process.stderr, f"expected a diagnostic at {location!r} (the value)\n" + describe(process)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
+
+from broadsheet_cli import BASE_URL, describe, run_broadsheet
 from built_site import BuiltSite
 
 # URL schemes that never point at a file of the site.
@@ -33,11 +36,32 @@ def broken_references(site: BuiltSite) -> list[str]:
     return problems
 
 
-def test_internal_links_and_assets_resolve(site: BuiltSite):
+def assert_no_broken_references(site: BuiltSite):
     problems = broken_references(site)
     shown = "\n".join(problems[:80])
     more = f"\n... and {len(problems) - 80} more" if len(problems) > 80 else ""
     assert not problems, f"{len(problems)} broken internal references:\n{shown}{more}"
+
+
+def test_internal_links_and_assets_resolve(site: BuiltSite):
+    assert_no_broken_references(site)
+
+
+@pytest.fixture(scope="module")
+def site_under_a_base_path(broadsheet_bin, repo_root, tmp_path_factory) -> BuiltSite:
+    """The repo's site built to be published below a path, as on a GitHub Pages project site."""
+    base_url = BASE_URL + "report/"
+    output = tmp_path_factory.mktemp("repo-site-under-a-path") / "public"
+    process = run_broadsheet(
+        broadsheet_bin, "build", "--root", str(repo_root), "--output", str(output), "--base-url", base_url
+    )
+    assert process.returncode == 0, describe(process)
+    return BuiltSite(output, base_url)
+
+
+def test_internal_links_resolve_when_the_base_url_has_a_path(site_under_a_base_path: BuiltSite):
+    """Root-relative URLs must start with the base path (/report/...), or they leave the site."""
+    assert_no_broken_references(site_under_a_base_path)
 
 
 def test_404_page_links_work_from_any_url(site: BuiltSite):

@@ -42,6 +42,8 @@ def head_problems(site: BuiltSite):
             yield f"expected one non-empty <title>, found {len(page.titles)}: {page.titles[:3]}"
         if not page.meta_content("description"):
             yield "no <meta name=description> with content"
+        if len(page.headings) != 1 or not page.headings[0]:
+            yield f"expected one non-empty <h1>, found {len(page.headings)}: {page.headings[:3]}"
         if "width=device-width" not in (page.meta_content("viewport") or "").replace(" ", ""):
             yield "no <meta name=viewport content=\"width=device-width, ...\">"
         if page.path == "404.html":
@@ -54,7 +56,7 @@ def head_problems(site: BuiltSite):
     return check
 
 
-def test_every_page_has_lang_title_description_and_canonical(site: BuiltSite):
+def test_every_page_has_lang_title_heading_description_and_canonical(site: BuiltSite):
     pages = list(site.pages.values())
     assert pages
     assert_no_problems(pages, head_problems(site))

@@ -1,5 +1,5 @@
 /// An article in a list: home, tag, archive pages.
-struct ArticleCard: Sendable {
+struct ArticleCard: Sendable, Encodable {
     var title: String
     var href: String
     var dateDisplay: String
@@ -11,7 +11,7 @@ struct ArticleCard: Sendable {
 }
 
 /// A tag as a link.
-struct TagLink: Sendable {
+struct TagLink: Sendable, Encodable {
     var name: String
     var href: String
     var count: Int

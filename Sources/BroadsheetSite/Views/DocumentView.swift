@@ -1,5 +1,5 @@
 /// An article or page for `article.mustache` / `page.mustache`.
-struct DocumentView: Sendable {
+struct DocumentView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var title: String
@@ -24,7 +24,7 @@ struct DocumentView: Sendable {
 }
 
 /// A heading in the table of contents, with the subheadings under it.
-struct TOCEntry: Sendable {
+struct TOCEntry: Sendable, Encodable {
     var text: String
     var href: String
     var children: [TOCEntry]
@@ -32,7 +32,7 @@ struct TOCEntry: Sendable {
 }
 
 /// One entry of an article's References.
-struct ReferenceView: Sendable {
+struct ReferenceView: Sendable, Encodable {
     var number: Int
     var anchor: String
     var citation: SourceCitationView
@@ -40,13 +40,13 @@ struct ReferenceView: Sendable {
 }
 
 /// A back-link from a reference to a place that cites it.
-struct BacklinkView: Sendable {
+struct BacklinkView: Sendable, Encodable {
     var href: String
     var label: String
 }
 
 /// A source formatted for citing: publisher, headline, date, link.
-struct SourceCitationView: Sendable {
+struct SourceCitationView: Sendable, Encodable {
     var id: String
     var publisher: String
     var via: String?

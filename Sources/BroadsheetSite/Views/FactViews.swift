@@ -1,6 +1,8 @@
 /// An event on a timeline.
-struct EventView: Sendable {
+struct EventView: Sendable, Encodable {
     var id: String
+    /// The element id, only where the event is listed in full (one place per page).
+    var anchor: String?
     var href: String
     var dateDisplay: String
     var dateISO: String
@@ -21,7 +23,7 @@ struct EventView: Sendable {
 }
 
 /// An entity as a link.
-struct EntityLink: Sendable {
+struct EntityLink: Sendable, Encodable {
     var id: String
     var name: String
     var nativeName: String?
@@ -31,27 +33,27 @@ struct EntityLink: Sendable {
 }
 
 /// A theme as a link to its filtered timeline.
-struct ThemeLink: Sendable {
+struct ThemeLink: Sendable, Encodable {
     var name: String
     var href: String
     var count: Int
 }
 
 /// Events of one month on a timeline.
-struct MonthGroup: Sendable {
+struct MonthGroup: Sendable, Encodable {
     var title: String
     var events: [EventView]
 }
 
 /// Events of one year on a timeline.
-struct YearGroup: Sendable {
+struct YearGroup: Sendable, Encodable {
     var year: String
     var anchor: String
     var months: [MonthGroup]
 }
 
 /// The data of `components/timeline.mustache`.
-struct TimelineComponentView: Sendable {
+struct TimelineComponentView: Sendable, Encodable {
     var years: [YearGroup]
     var count: Int
     var isEmpty: Bool
@@ -59,7 +61,7 @@ struct TimelineComponentView: Sendable {
 }
 
 /// `/timeline/` and its filtered versions.
-struct TimelinePageView: Sendable {
+struct TimelinePageView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var heading: String
@@ -77,7 +79,7 @@ struct TimelinePageView: Sendable {
 }
 
 /// A comparison in lists.
-struct ComparisonCard: Sendable {
+struct ComparisonCard: Sendable, Encodable {
     var title: String
     var href: String
     var description: String?
@@ -86,7 +88,7 @@ struct ComparisonCard: Sendable {
 }
 
 /// The data of `components/comparison.mustache`.
-struct ComparisonTableView: Sendable {
+struct ComparisonTableView: Sendable, Encodable {
     var id: String
     var title: String
     var description: String?
@@ -100,20 +102,21 @@ struct ComparisonTableView: Sendable {
 }
 
 /// A column header.
-struct ColumnView: Sendable {
+struct ColumnView: Sendable, Encodable {
     var label: String
     var isNumeric: Bool
 }
 
 /// A table row.
-struct RowView: Sendable {
+struct RowView: Sendable, Encodable {
     var label: String
     var href: String?
     var cells: [CellView]
 }
 
 /// A table cell: a sourced value or an explicit "unknown".
-struct CellView: Sendable {
+struct CellView: Sendable, Encodable {
+    var cssClass: String?
     var isKnown: Bool
     var isNumeric: Bool
     var value: String
@@ -126,14 +129,14 @@ struct CellView: Sendable {
 }
 
 /// A numbered source under a table.
-struct TableSourceView: Sendable {
+struct TableSourceView: Sendable, Encodable {
     var number: Int
     var anchor: String
     var citation: SourceCitationView
 }
 
 /// `/compare/ID/`.
-struct ComparisonPageView: Sendable {
+struct ComparisonPageView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var table: String
@@ -144,34 +147,34 @@ struct ComparisonPageView: Sendable {
 }
 
 /// `/compare/`.
-struct ComparisonIndexView: Sendable {
+struct ComparisonIndexView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var comparisons: [ComparisonCard]
 }
 
 /// `/entities/`.
-struct EntityIndexView: Sendable {
+struct EntityIndexView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var groups: [EntityGroup]
 }
 
 /// Entities of one kind.
-struct EntityGroup: Sendable {
+struct EntityGroup: Sendable, Encodable {
     var title: String
     var entities: [EntitySummaryView]
 }
 
 /// An entity in the index.
-struct EntitySummaryView: Sendable {
+struct EntitySummaryView: Sendable, Encodable {
     var link: EntityLink
     var description: String
     var parent: EntityLink?
 }
 
 /// `/entities/ID/`.
-struct EntityPageView: Sendable {
+struct EntityPageView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var name: String
@@ -189,7 +192,7 @@ struct EntityPageView: Sendable {
 }
 
 /// `/sources/`.
-struct SourcesPageView: Sendable {
+struct SourcesPageView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var sources: [BibliographyEntry]
@@ -197,7 +200,7 @@ struct SourcesPageView: Sendable {
 }
 
 /// One source in the bibliography with everything that cites it.
-struct BibliographyEntry: Sendable {
+struct BibliographyEntry: Sendable, Encodable {
     var citation: SourceCitationView
     var documents: [BacklinkView]
     var events: [BacklinkView]

@@ -1,5 +1,5 @@
 /// The home page.
-struct HomeView: Sendable {
+struct HomeView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var lead: ArticleCard?
@@ -16,7 +16,7 @@ struct HomeView: Sendable {
 }
 
 /// A list of articles: a tag page or a year of the archive.
-struct ArticleListView: Sendable {
+struct ArticleListView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var heading: String
@@ -25,21 +25,21 @@ struct ArticleListView: Sendable {
 }
 
 /// A titled group of article cards (a year in the archive).
-struct ArticleGroup: Sendable {
+struct ArticleGroup: Sendable, Encodable {
     var title: String?
     var anchor: String?
     var articles: [ArticleCard]
 }
 
 /// The tag index.
-struct TagIndexView: Sendable {
+struct TagIndexView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var tags: [TagLink]
 }
 
 /// The 404 page.
-struct NotFoundView: Sendable {
+struct NotFoundView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var latest: [ArticleCard]

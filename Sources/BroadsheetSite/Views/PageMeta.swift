@@ -1,5 +1,5 @@
 /// The head of one page: title, description, canonical URL, Open Graph and JSON-LD.
-struct PageMeta: Sendable {
+struct PageMeta: Sendable, Encodable {
     /// The full `<title>`.
     var documentTitle: String
     var description: String

@@ -1,5 +1,5 @@
 /// What every page's layout shows about the site: name, menu, feeds, stylesheet.
-struct SiteView: Sendable {
+struct SiteView: Sendable, Encodable {
     var title: String
     var subtitle: String?
     var description: String
@@ -18,7 +18,7 @@ struct SiteView: Sendable {
 }
 
 /// One link of the navigation bar.
-struct MenuItemView: Sendable {
+struct MenuItemView: Sendable, Encodable {
     var title: String
     var href: String
     var isCurrent: Bool

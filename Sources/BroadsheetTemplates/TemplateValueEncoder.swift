@@ -1,0 +1,153 @@
+/// Turns an `Encodable` view into nested dictionaries and arrays once, before rendering.
+///
+/// swift-mustache reads plain structs through `Mirror` on every variable lookup, which
+/// dominated build time; dictionaries are looked up by hash instead. Encoding uses the
+/// compiler-synthesised `encode(to:)`, so views stay plain structs of stored properties.
+enum TemplateValueEncoder {
+    static func encode(_ value: some Encodable) throws -> Any {
+        let encoder = ValueEncoder(codingPath: [])
+        try value.encode(to: encoder)
+        return encoder.storage.value
+    }
+}
+
+/// A box so containers can write into their parent after it was handed out.
+private final class Storage {
+    enum Node {
+        case empty
+        case value(Any)
+        case keyed([String: Storage])
+        case unkeyed([Storage])
+    }
+
+    var node: Node = .empty
+
+    var value: Any {
+        switch node {
+        case .empty: return [String: Any]()
+        case .value(let value): return value
+        case .keyed(let children): return children.mapValues(\.value)
+        case .unkeyed(let items): return items.map(\.value)
+        }
+    }
+}
+
+private struct ValueEncoder: Encoder {
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let storage = Storage()
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .keyed = storage.node {} else { storage.node = .keyed([:]) }
+        return KeyedEncodingContainer(KeyedContainer<Key>(storage: storage, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .unkeyed = storage.node {} else { storage.node = .unkeyed([]) }
+        return UnkeyedContainer(storage: storage, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleContainer(storage: storage, codingPath: codingPath)
+    }
+}
+
+private func encodeChild(_ value: some Encodable, path: [any CodingKey]) throws -> Storage {
+    let child = Storage()
+    switch value {
+    case let string as String: child.node = .value(string)
+    case let bool as Bool: child.node = .value(bool)
+    case let int as Int: child.node = .value(int)
+    case let double as Double: child.node = .value(double)
+    default:
+        let encoder = ValueEncoder(codingPath: path)
+        try value.encode(to: encoder)
+        return encoder.storage
+    }
+    return child
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let storage: Storage
+    var codingPath: [any CodingKey]
+
+    private func set(_ key: Key, _ child: Storage) {
+        guard case .keyed(var children) = storage.node else { return }
+        children[key.stringValue] = child
+        storage.node = .keyed(children)
+    }
+
+    mutating func encodeNil(forKey key: Key) throws {}
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        set(key, try encodeChild(value, path: codingPath + [key]))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        let child = Storage()
+        child.node = .keyed([:])
+        set(key, child)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = Storage()
+        child.node = .unkeyed([])
+        set(key, child)
+        return UnkeyedContainer(storage: child, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(codingPath: codingPath + [key]) }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let storage: Storage
+    var codingPath: [any CodingKey]
+    var count: Int {
+        if case .unkeyed(let items) = storage.node { return items.count }
+        return 0
+    }
+
+    private func append(_ child: Storage) {
+        guard case .unkeyed(var items) = storage.node else { return }
+        items.append(child)
+        storage.node = .unkeyed(items)
+    }
+
+    mutating func encodeNil() throws {}
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        append(try encodeChild(value, path: codingPath))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = Storage()
+        child.node = .keyed([:])
+        append(child)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child, codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = Storage()
+        child.node = .unkeyed([])
+        append(child)
+        return UnkeyedContainer(storage: child, codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath) }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let storage: Storage
+    var codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws {}
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        let child = try encodeChild(value, path: codingPath)
+        storage.node = child.node
+    }
+}

@@ -1,0 +1,68 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+import Foundation
+
+/// The repository's own report, loaded and resolved once with the library, as a build would.
+struct ReportFixture: Sendable {
+    /// The package root: three levels above this file (Tests/ReportContentTests/ReportFixture.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The report, loaded on first use.
+    static let shared = ReportFixture.load(root: root)
+
+    /// The Markdown files of `Content/articles`, sorted, relative to the root.
+    static let articlePaths = markdownPaths(in: "Content/articles")
+    /// The Markdown files of `Content/articles` and `Content/pages`.
+    static let documentPaths = articlePaths + markdownPaths(in: "Content/pages")
+
+    /// Loaded documents (raw Markdown), by path.
+    var loaded: [String: LoadedDocument]
+    /// The resolved site, when loading and resolving found no errors.
+    var site: Site?
+    /// Every diagnostic of the load and resolve stages.
+    var diagnostics: [Diagnostic]
+
+    /// Runs the load and resolve stages on `root` with the build's default options.
+    static func load(root: URL) -> ReportFixture {
+        let (content, contentProblems) = ContentLoader.load(root: root)
+        let (facts, factProblems) = FactBookLoader.load(root: root)
+        var diagnostics = contentProblems + factProblems
+        var site: Site?
+        if let content, let facts {
+            let (resolved, problems) = SiteResolver.resolve(content, facts: facts, options: SiteResolver.Options())
+            site = resolved
+            diagnostics += problems
+        }
+        let loaded = Dictionary(
+            (content?.documents ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return ReportFixture(loaded: loaded, site: site, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// The resolved document at `path`.
+    func document(_ path: String) -> Document? {
+        site.flatMap { site in (site.articles + site.pages).first { $0.path == path } }
+    }
+
+    /// The prose of the file at `path`, one entry per line: front-matter title and summary, then the body.
+    func proseLines(_ path: String) throws -> [String] {
+        guard let loaded = loaded[path] else { return [] }
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        return ProseExtractor.frontMatterLines(ofFile: text, lineCount: loaded.bodyLineOffset)
+            + ProseExtractor.lines(ofMarkdown: loaded.body)
+    }
+
+    private static func markdownPaths(in folder: String) -> [String] {
+        // A missing folder gives no paths; the suite's "has articles" test catches that.
+        guard let names = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else {
+            return []
+        }
+        var paths: [String] = []
+        while let name = names.nextObject() as? String {
+            names.skipDescendants()
+            if name.hasSuffix(".md") && !name.hasPrefix(".") { paths.append(folder + "/" + name) }
+        }
+        return paths.sorted()
+    }
+}
