@@ -15,7 +15,9 @@ struct Assets: Sendable {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var hash = FNV1a()
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return (Assets(files: [], versionSuffix: ""), []) }
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else {
+            return (Assets(files: [], versionSuffix: ""), [])
+        }
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String { paths.append(relative) }
         for relative in paths.sorted() {
@@ -28,7 +30,8 @@ struct Assets: Sendable {
             guard resolved.hasPrefix(realRoot) else {
                 diagnostics.append(
                     .error(
-                        at: SourceLocation(path: "\(folder)/\(relative)"), "this asset is a link to a file outside the site folder",
+                        at: SourceLocation(path: "\(folder)/\(relative)"),
+                        "this asset is a link to a file outside the site folder",
                         hint: "copy the file into Templates/assets/ instead of linking to it"))
                 continue
             }

@@ -88,11 +88,14 @@ public enum SiteBuilder {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             throw DiagnosticsError([
-                .error(at: SourceLocation(path: root), "the site folder does not exist", hint: "pass the folder holding Content/ and Templates/ with --root")
+                .error(
+                    at: SourceLocation(path: root), "the site folder does not exist",
+                    hint: "pass the folder holding Content/ and Templates/ with --root")
             ])
         }
         let protected = [root, root + "/Content", root + "/Templates"]
-        for folder in protected where output == folder || folder.hasPrefix(output + "/") || (folder != root && output.hasPrefix(folder + "/")) {
+        for folder in protected
+        where output == folder || folder.hasPrefix(output + "/") || (folder != root && output.hasPrefix(folder + "/")) {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: output), "the output folder \(output) would replace the site's sources",

@@ -28,7 +28,9 @@ public struct TimelineQuery: Sendable, Hashable {
     public var limit: Int?
 
     /// Creates a query; the empty query selects every event.
-    public init(entities: [EntityID] = [], themes: [String] = [], from: PartialDate? = nil, to: PartialDate? = nil, limit: Int? = nil) {
+    public init(
+        entities: [EntityID] = [], themes: [String] = [], from: PartialDate? = nil, to: PartialDate? = nil, limit: Int? = nil
+    ) {
         self.entities = entities
         self.themes = themes
         self.from = from

@@ -1,7 +1,7 @@
-import Foundation
 import BroadsheetCore
 import BroadsheetFacts
 import BroadsheetMarkdown
+import Foundation
 
 /// Reads the parameters of ```` ```timeline ```` and ```` ```compare ```` blocks.
 enum ComponentParser {
@@ -10,10 +10,13 @@ enum ComponentParser {
 
     /// The component, or the diagnostics that explain why the block is wrong.
     static func parse(_ block: MarkdownCodeBlock, at location: SourceLocation, facts: FactBook) -> (Component?, [Diagnostic]) {
-        block.language == "timeline" ? parseTimeline(block, at: location, facts: facts) : parseComparison(block, at: location, facts: facts)
+        block.language == "timeline"
+            ? parseTimeline(block, at: location, facts: facts) : parseComparison(block, at: location, facts: facts)
     }
 
-    private static func parseComparison(_ block: MarkdownCodeBlock, at location: SourceLocation, facts: FactBook) -> (Component?, [Diagnostic]) {
+    private static func parseComparison(_ block: MarkdownCodeBlock, at location: SourceLocation, facts: FactBook) -> (
+        Component?, [Diagnostic]
+    ) {
         var text = block.literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.joined()
         if text.isEmpty { text = block.arguments }
@@ -25,7 +28,9 @@ enum ComponentParser {
                 [
                     .error(
                         at: location, "a compare block needs the id of a comparison",
-                        hint: ids.isEmpty ? "define comparisons in Content/facts/comparisons.yaml" : "write one of: \(ids.joined(separator: ", "))")
+                        hint: ids.isEmpty
+                            ? "define comparisons in Content/facts/comparisons.yaml"
+                            : "write one of: \(ids.joined(separator: ", "))")
                 ]
             )
         }
@@ -43,7 +48,9 @@ enum ComponentParser {
         return (.comparison(id), [])
     }
 
-    private static func parseTimeline(_ block: MarkdownCodeBlock, at location: SourceLocation, facts: FactBook) -> (Component?, [Diagnostic]) {
+    private static func parseTimeline(_ block: MarkdownCodeBlock, at location: SourceLocation, facts: FactBook) -> (
+        Component?, [Diagnostic]
+    ) {
         var query = TimelineQuery()
         var diagnostics: [Diagnostic] = []
         let themes = facts.themes
@@ -53,7 +60,10 @@ enum ComponentParser {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let here = SourceLocation(path: location.path, line: (location.line ?? 0) + 1 + offset, column: 1)
             guard let colon = line.firstIndex(of: ":") else {
-                diagnostics.append(.error(at: here, "expected `key: value` in the timeline block, found '\(line)'", hint: "keys: \(timelineKeys.joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        at: here, "expected `key: value` in the timeline block, found '\(line)'",
+                        hint: "keys: \(timelineKeys.joined(separator: ", "))"))
                 continue
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
@@ -65,7 +75,10 @@ enum ComponentParser {
                 for id in list {
                     if facts.entity(EntityID(id)) == nil {
                         diagnostics.append(
-                            .error(at: here, "unknown entity id '\(id)' in the timeline block", hint: Suggestion.hint(for: id, in: entityIDs, otherwise: "add it to entities.yaml or correct the id")))
+                            .error(
+                                at: here, "unknown entity id '\(id)' in the timeline block",
+                                hint: Suggestion.hint(
+                                    for: id, in: entityIDs, otherwise: "add it to entities.yaml or correct the id")))
                     } else {
                         query.entities.append(EntityID(id))
                     }
@@ -76,12 +89,17 @@ enum ComponentParser {
                         query.themes.append(theme)
                     } else {
                         diagnostics.append(
-                            .error(at: here, "no event has the theme '\(theme)'", hint: Suggestion.hint(for: theme, in: themes, otherwise: "themes in use: \(themes.joined(separator: ", "))")))
+                            .error(
+                                at: here, "no event has the theme '\(theme)'",
+                                hint: Suggestion.hint(
+                                    for: theme, in: themes, otherwise: "themes in use: \(themes.joined(separator: ", "))")))
                     }
                 }
             case "from", "to":
                 guard let date = PartialDate(iso: value) else {
-                    diagnostics.append(.error(at: here, "'\(value)' is not a valid date for '\(key)'", hint: "write YYYY, YYYY-MM or YYYY-MM-DD"))
+                    diagnostics.append(
+                        .error(at: here, "'\(value)' is not a valid date for '\(key)'", hint: "write YYYY, YYYY-MM or YYYY-MM-DD")
+                    )
                     continue
                 }
                 if key == "from" { query.from = date } else { query.to = date }
@@ -93,7 +111,10 @@ enum ComponentParser {
                 query.limit = limit
             default:
                 diagnostics.append(
-                    .error(at: here, "unknown timeline parameter '\(key)'", hint: Suggestion.hint(for: key, in: timelineKeys, otherwise: "parameters: \(timelineKeys.joined(separator: ", "))")))
+                    .error(
+                        at: here, "unknown timeline parameter '\(key)'",
+                        hint: Suggestion.hint(
+                            for: key, in: timelineKeys, otherwise: "parameters: \(timelineKeys.joined(separator: ", "))")))
             }
         }
         if let from = query.from, let to = query.to, !to.mayBeAfterOrSame(as: from) {

@@ -39,7 +39,8 @@ struct DocumentResolver: Sendable {
             title: loaded.title, date: loaded.date, updated: loaded.updated, summary: loaded.summary,
             excerpt: loaded.summary ?? Self.excerpt(rendered.firstParagraph),
             tags: loaded.tags.map { Tag(name: $0, slug: Slug.make(from: $0)) }, authors: loaded.authors,
-            isDraft: loaded.isDraft, weight: loaded.weight, body: body, headings: rendered.headings, readingMinutes: max(1, minutes),
+            isDraft: loaded.isDraft, weight: loaded.weight, body: body, headings: rendered.headings,
+            readingMinutes: max(1, minutes),
             wordCount: rendered.wordCount + rendered.cjkCharacterCount, citations: ledger?.citations ?? [])
         return (document, diagnostics)
     }

@@ -99,7 +99,8 @@ struct LinkResolver: Sendable {
             }
             guard ledger != nil else {
                 marks.append(
-                    "<a href=\"\(HTMLText.escape(permalinks.sourceHref(id)))\" title=\"\(HTMLText.escape(source.publisher))\">src</a>")
+                    "<a href=\"\(HTMLText.escape(permalinks.sourceHref(id)))\" title=\"\(HTMLText.escape(source.publisher))\">src</a>"
+                )
                 continue
             }
             let (number, occurrence) = ledger!.cite(id)

@@ -45,7 +45,9 @@ public enum DocumentLoader {
     static let articleKeys = ["title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight"]
 
     /// Parses one file into a document, or returns every problem found in its front matter.
-    public static func load(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (LoadedDocument?, [Diagnostic]) {
+    public static func load(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (
+        LoadedDocument?, [Diagnostic]
+    ) {
         let split: FrontMatter.Split
         switch FrontMatter.split(file) {
         case .success(let value): split = value
@@ -101,7 +103,8 @@ public enum DocumentLoader {
         if !Slug.isValidSegment(slug) {
             fields.report(
                 .error(
-                    at: slugLocation, "slug '\(slug)' cannot be used in a URL: it must not be empty, contain '/', spaces or '%', or start with '.'",
+                    at: slugLocation,
+                    "slug '\(slug)' cannot be used in a URL: it must not be empty, contain '/', spaces or '%', or start with '.'",
                     hint: "use a slug such as '\(Slug.make(from: slug).isEmpty ? "my-article" : Slug.make(from: slug))'"))
         }
         fields.reportUnknownKeys(known: articleKeys)

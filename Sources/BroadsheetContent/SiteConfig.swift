@@ -117,7 +117,9 @@ public enum SiteConfigLoader {
             if count >= 1 && count <= 1000 && count == count.rounded() {
                 homeCount = Int(count)
             } else {
-                fields.report(.error(at: fields.location(ofKey: "homeArticleCount"), "homeArticleCount must be a whole number from 1 to 1000"))
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "homeArticleCount"), "homeArticleCount must be a whole number from 1 to 1000"))
             }
         }
         let menu = readMenu(&fields, diagnostics: &diagnostics)
@@ -141,7 +143,9 @@ public enum SiteConfigLoader {
         }
         var menu: [SiteConfig.MenuItem] = []
         for item in items {
-            guard var entry = YAMLFields(item, path: fields.path, subject: "menu entry", diagnostics: &diagnostics) else { continue }
+            guard var entry = YAMLFields(item, path: fields.path, subject: "menu entry", diagnostics: &diagnostics) else {
+                continue
+            }
             let title = entry.string("title", required: true)
             let url = entry.string("url", required: true)
             if let url, !(url.hasPrefix("/") || isAbsoluteHTTP(url)) {

@@ -43,7 +43,8 @@ public enum SiteResolver {
             diagnostics.append(
                 .error(
                     at: SourceLocation(path: SiteConfigLoader.path), "the lead article '\(lead)' does not exist",
-                    hint: Suggestion.hint(for: lead, in: articles.map(\.slug), otherwise: "set `lead:` to the slug of a published article")))
+                    hint: Suggestion.hint(
+                        for: lead, in: articles.map(\.slug), otherwise: "set `lead:` to the slug of a published article")))
         }
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
 
@@ -85,7 +86,8 @@ public enum SiteResolver {
                         .error(
                             at: document.slugLocation,
                             "\(kind.rawValue) slug '\(document.slug)' is already used by \(first.path)"
-                                + (first.slug == document.slug ? "" : " (as '\(first.slug)'; URLs that differ only in case or accents collide)"),
+                                + (first.slug == document.slug
+                                    ? "" : " (as '\(first.slug)'; URLs that differ only in case or accents collide)"),
                             hint: "give one of them a different `slug:` in its front matter"))
                 } else {
                     seen[key] = document
@@ -94,7 +96,9 @@ public enum SiteResolver {
                     diagnostics.append(
                         .error(
                             at: document.slugLocation, "page slug '\(document.slug)' is reserved for a generated section",
-                            hint: "choose another `slug:`; reserved: \(Permalinks.reservedPageSlugs.sorted().joined(separator: ", "))"))
+                            hint:
+                                "choose another `slug:`; reserved: \(Permalinks.reservedPageSlugs.sorted().joined(separator: ", "))"
+                        ))
                 }
             }
         }

@@ -93,7 +93,9 @@ public struct SourceFile: Sendable, Hashable {
                     message: "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)) in the text",
                     hint: "save the file as UTF-8 (it may be in another encoding such as GBK or Latin-1)")
             }
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "\n")) {
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "\n"))
+            {
                 line += 1
                 column = 1
             } else if byte != UInt8(ascii: "\r") {

@@ -17,14 +17,16 @@ enum FactBookValidator {
             diagnostics.append(
                 .error(
                     at: location, "unknown source id '\(id)' in \(owner)",
-                    hint: Suggestion.hint(for: id.rawValue, in: sourceIDs, otherwise: "add it to sources.yaml or correct the id")))
+                    hint: Suggestion.hint(for: id.rawValue, in: sourceIDs, otherwise: "add it to sources.yaml or correct the id"))
+            )
         }
         func checkEntity(_ id: EntityID, at location: SourceLocation, in owner: String) {
             guard book.entity(id) == nil else { return }
             diagnostics.append(
                 .error(
                     at: location, "unknown entity id '\(id)' in \(owner)",
-                    hint: Suggestion.hint(for: id.rawValue, in: entityIDs, otherwise: "add it to entities.yaml or correct the id")))
+                    hint: Suggestion.hint(for: id.rawValue, in: entityIDs, otherwise: "add it to entities.yaml or correct the id")
+                ))
         }
 
         for entity in book.entities {

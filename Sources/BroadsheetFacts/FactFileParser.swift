@@ -84,7 +84,8 @@ struct FactFileParser {
             guard let id, let name, let kind, let description else { continue }
             entities.append(
                 Entity(
-                    id: EntityID(id), name: name, shortName: short, nativeName: native, kind: kind, parent: parent.map(EntityID.init),
+                    id: EntityID(id), name: name, shortName: short, nativeName: native, kind: kind,
+                    parent: parent.map(EntityID.init),
                     description: description, color: color, isMain: main, location: fields.location(of: fields.node)))
         }
     }
@@ -118,7 +119,8 @@ struct FactFileParser {
                     confidence = value
                 } else {
                     fields.report(
-                        .error(at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'"))
+                        .error(at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'")
+                    )
                 }
             }
             let fact = fields.string("fact")
@@ -174,7 +176,8 @@ struct FactFileParser {
                     fields.report(
                         .error(
                             at: fields.location(ofKey: "type"), "unknown column type '\(typeText)'",
-                            hint: Suggestion.hint(for: typeText, in: names, otherwise: "use one of: \(names.joined(separator: ", "))")))
+                            hint: Suggestion.hint(
+                                for: typeText, in: names, otherwise: "use one of: \(names.joined(separator: ", "))")))
                 }
             }
             let unit = fields.string("unit")

@@ -25,7 +25,9 @@ public enum WebsiteRenderer {
     /// Renders every output file of the site (assets are copied by the build, not here).
     ///
     /// Articles render in parallel; a template problem is reported with the template's name.
-    public static func render(_ site: Site, templates: TemplateSet, options: Options = Options()) throws(DiagnosticsError) -> [OutputFile] {
+    public static func render(_ site: Site, templates: TemplateSet, options: Options = Options()) throws(DiagnosticsError)
+        -> [OutputFile]
+    {
         let context = RenderContext(site: site, templates: templates, options: options)
         let pages = SitePages(context: context)
         let documents = site.articles + site.pages

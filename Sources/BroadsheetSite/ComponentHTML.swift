@@ -74,20 +74,23 @@ struct ComponentHTML {
             let cells = comparison.columns.map { column -> CellView in
                 guard let cell = row.cells[column.id] else {
                     return CellView(
-                        cssClass: column.type.isNumeric ? "num unknown" : "unknown", isKnown: false, isNumeric: column.type.isNumeric, value: "unknown", asOf: "", note: nil,
+                        cssClass: column.type.isNumeric ? "num unknown" : "unknown", isKnown: false,
+                        isNumeric: column.type.isNumeric, value: "unknown", asOf: "", note: nil,
                         showAsOf: false, sourceNumber: 0, sourceAnchor: "", sourceTitle: "")
                 }
                 let sourceNumber = number(for: cell.source)
                 let source = facts.source(cell.source)
                 return CellView(
-                    cssClass: column.type.isNumeric ? "num" : nil, isKnown: true, isNumeric: column.type.isNumeric, value: cell.displayText(in: column),
+                    cssClass: column.type.isNumeric ? "num" : nil, isKnown: true, isNumeric: column.type.isNumeric,
+                    value: cell.displayText(in: column),
                     asOf: cell.asOf.shortDisplay, note: cell.note, showAsOf: cell.value != .date(cell.asOf),
                     sourceNumber: sourceNumber,
                     sourceAnchor: "#\(comparison.id)-source-\(sourceNumber)",
                     sourceTitle: source.map { "\($0.publisher): \($0.title)" } ?? "")
             }
             return RowView(
-                label: row.label == row.entity?.rawValue ? (row.entity.flatMap { facts.entity($0)?.name } ?? row.label) : row.label,
+                label: row.label == row.entity?.rawValue
+                    ? (row.entity.flatMap { facts.entity($0)?.name } ?? row.label) : row.label,
                 href: row.entity.map { context.href(context.permalinks.entity($0)) }, cells: cells)
         }
         return ComparisonTableView(

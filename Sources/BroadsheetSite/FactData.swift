@@ -77,10 +77,13 @@ struct FactData: Sendable {
 
     /// A tidy CSV: one line per row and column, unknown values included with an empty value.
     func csv(_ comparison: Comparison) -> String {
-        var lines = ["row_id,row_label,column_id,column_label,type,unit,value,display,approximate,as_of,source_id,source_url,note"]
+        var lines = [
+            "row_id,row_label,column_id,column_label,type,unit,value,display,approximate,as_of,source_id,source_url,note"
+        ]
         for row in comparison.rows {
             for column in comparison.columns {
-                let unit = column.type == .money ? (column.currency ?? "") : column.type == .percentage ? "%" : (column.unit ?? "")
+                let unit =
+                    column.type == .money ? (column.currency ?? "") : column.type == .percentage ? "%" : (column.unit ?? "")
                 let fields: [String]
                 if let cell = row.cells[column.id] {
                     fields = [
@@ -89,7 +92,9 @@ struct FactData: Sendable {
                         cell.source.rawValue, facts.source(cell.source)?.url ?? "", cell.note ?? "",
                     ]
                 } else {
-                    fields = [row.id, row.label, column.id, column.label, column.type.rawValue, unit, "", "unknown", "", "", "", "", ""]
+                    fields = [
+                        row.id, row.label, column.id, column.label, column.type.rawValue, unit, "", "unknown", "", "", "", "", "",
+                    ]
                 }
                 lines.append(fields.map(Self.quote).joined(separator: ","))
             }

@@ -49,7 +49,9 @@ struct FactPages: Sendable {
         let shownFilters = Array(entityLinks.prefix(Self.filterCount))
         let themeLinks = themeFilters()
         let allHref = context.href(permalinks.timeline)
-        func page(_ path: SitePath, heading: String, intro: String, events: [Event], chart: String?, filtered: Bool) throws(Diagnostic) -> OutputFile {
+        func page(_ path: SitePath, heading: String, intro: String, events: [Event], chart: String?, filtered: Bool)
+            throws(Diagnostic) -> OutputFile
+        {
             let view = TimelinePageView(
                 site: context.siteView(section: "timeline"),
                 meta: context.meta(title: heading, description: intro, path: path, bodyClass: "timeline-page"),
@@ -74,7 +76,8 @@ struct FactPages: Sendable {
             files.append(
                 try page(
                     permalinks.timeline(entity: id), heading: "Timeline: \(link.name)",
-                    intro: "\(events.count) event\(events.count == 1 ? "" : "s") involving \(link.name)\(members.count > 1 ? " or its units" : "").",
+                    intro:
+                        "\(events.count) event\(events.count == 1 ? "" : "s") involving \(link.name)\(members.count > 1 ? " or its units" : "").",
                     events: events, chart: nil, filtered: true))
         }
         for theme in themeLinks {
@@ -178,7 +181,9 @@ struct FactPages: Sendable {
                 citedBy: citedBy.map { BacklinkView(href: context.href($0.sitePath), label: $0.title) },
                 hasCitedBy: !citedBy.isEmpty)
             files.append(OutputFile(path: path.outputPath, text: try context.render("comparison", view)))
-            files.append(OutputFile(path: permalinks.comparisonCSV(comparison.id).outputPath, text: FactData(context: context).csv(comparison)))
+            files.append(
+                OutputFile(
+                    path: permalinks.comparisonCSV(comparison.id).outputPath, text: FactData(context: context).csv(comparison)))
         }
         return files
     }

@@ -82,7 +82,7 @@ struct FeedRenderer {
             if !article.tags.isEmpty { item["tags"] = article.tags.map(\.name) }
             return item
         }
-        var feed: [String: Any] = [
+        let feed: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1", "title": config.title,
             "home_page_url": config.baseURL, "feed_url": context.absoluteURL(SitePath(file: "feed.json")),
             "description": config.description, "language": config.language,

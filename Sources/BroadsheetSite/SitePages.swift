@@ -97,10 +97,13 @@ struct SitePages: Sendable {
 
     func lists() throws(Diagnostic) -> [OutputFile] {
         var files: [OutputFile] = []
-        let tagLinks = site.tags.map { TagLink(name: $0.tag.name, href: context.href(permalinks.tag($0.tag.slug)), count: $0.articles.count) }
+        let tagLinks = site.tags.map {
+            TagLink(name: $0.tag.name, href: context.href(permalinks.tag($0.tag.slug)), count: $0.articles.count)
+        }
         let tagIndex = TagIndexView(
             site: context.siteView(section: "tags"),
-            meta: context.meta(title: "Topics", description: "Every topic of \(site.config.title).", path: permalinks.tags, bodyClass: "tags"),
+            meta: context.meta(
+                title: "Topics", description: "Every topic of \(site.config.title).", path: permalinks.tags, bodyClass: "tags"),
             tags: tagLinks)
         files.append(OutputFile(path: permalinks.tags.outputPath, text: try context.render("tags", tagIndex)))
         for (tag, articles) in site.tags {

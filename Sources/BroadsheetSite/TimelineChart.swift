@@ -53,16 +53,20 @@ struct TimelineChart {
             """
         for year in startYear...endYear {
             let position = format(x(Double(year)))
-            svg += "<line class=\"tick\" x1=\"\(position)\" y1=\"\(format(Self.top - 6))\" x2=\"\(position)\" y2=\"\(format(height - 8))\"/>"
+            svg +=
+                "<line class=\"tick\" x1=\"\(position)\" y1=\"\(format(Self.top - 6))\" x2=\"\(position)\" y2=\"\(format(height - 8))\"/>"
             if year < endYear && axis.width(of: year) >= 26 {
-                svg += "<text class=\"year\" x=\"\(format(x(Double(year) + 0.5)))\" y=\"\(format(Self.top - 14))\" text-anchor=\"middle\">\(year)</text>"
+                svg +=
+                    "<text class=\"year\" x=\"\(format(x(Double(year) + 0.5)))\" y=\"\(format(Self.top - 14))\" text-anchor=\"middle\">\(year)</text>"
             }
         }
         svg += "\n"
         for (index, lane) in lanes.enumerated() {
             let centre = Self.top + Double(index) * Self.laneHeight + Self.laneHeight / 2
-            svg += "<g class=\"lane\"><text class=\"lane-label\" x=\"\(format(Self.labelWidth - 10))\" y=\"\(format(centre + 4))\" text-anchor=\"end\">\(HTMLText.escape(lane.title))</text>"
-            svg += "<line class=\"lane-line\" x1=\"\(format(Self.labelWidth))\" y1=\"\(format(centre))\" x2=\"\(format(Self.width - 16))\" y2=\"\(format(centre))\"/>"
+            svg +=
+                "<g class=\"lane\"><text class=\"lane-label\" x=\"\(format(Self.labelWidth - 10))\" y=\"\(format(centre + 4))\" text-anchor=\"end\">\(HTMLText.escape(lane.title))</text>"
+            svg +=
+                "<line class=\"lane-line\" x1=\"\(format(Self.labelWidth))\" y1=\"\(format(centre))\" x2=\"\(format(Self.width - 16))\" y2=\"\(format(centre))\"/>"
             let events = facts.events.filter { event in
                 guard let members = lane.members else {
                     let covered = lanes.compactMap(\.members).reduce(into: Set<EntityID>()) { $0.formUnion($1) }
@@ -75,11 +79,14 @@ struct TimelineChart {
                 let label = "\(event.date.display): \(event.title)"
                 var mark = ""
                 if let end = event.end {
-                    mark += "<line class=\"span\" x1=\"\(cx)\" y1=\"\(format(centre))\" x2=\"\(format(x(end.fractionalYear)))\" y2=\"\(format(centre))\" stroke=\"\(lane.color)\"/>"
+                    mark +=
+                        "<line class=\"span\" x1=\"\(cx)\" y1=\"\(format(centre))\" x2=\"\(format(x(end.fractionalYear)))\" y2=\"\(format(centre))\" stroke=\"\(lane.color)\"/>"
                 }
-                mark += "<circle cx=\"\(cx)\" cy=\"\(format(centre))\" r=\"6\" fill=\"\(lane.color)\"><title>\(HTMLText.escape(label))</title></circle>"
+                mark +=
+                    "<circle cx=\"\(cx)\" cy=\"\(format(centre))\" r=\"6\" fill=\"\(lane.color)\"><title>\(HTMLText.escape(label))</title></circle>"
                 if let linkBase {
-                    svg += "<a href=\"\(HTMLText.escape(linkBase))#\(event.id)\" aria-label=\"\(HTMLText.escape(label))\">\(mark)</a>"
+                    svg +=
+                        "<a href=\"\(HTMLText.escape(linkBase))#\(event.id)\" aria-label=\"\(HTMLText.escape(label))\">\(mark)</a>"
                 } else {
                     svg += mark
                 }

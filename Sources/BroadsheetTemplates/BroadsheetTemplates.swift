@@ -38,7 +38,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// Builds a set from template texts keyed by name (tests, generated sites).
-    public static func load(sources: [String: SourceFile], folder: String, diagnostics: [Diagnostic] = []) -> (TemplateSet?, [Diagnostic]) {
+    public static func load(sources: [String: SourceFile], folder: String, diagnostics: [Diagnostic] = []) -> (
+        TemplateSet?, [Diagnostic]
+    ) {
         var diagnostics = diagnostics
         var templates: [String: MustacheTemplate] = [:]
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
@@ -75,7 +77,8 @@ public struct TemplateSet: Sendable {
         do {
             value = try TemplateValueEncoder.encode(view)
         } catch {
-            throw .error(at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)")
+            throw .error(
+                at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)")
         }
         guard let text = library.render(value, withTemplate: name) else {
             throw .error(

@@ -22,7 +22,8 @@ enum PartialReferences {
                         "the partial '\(reference.name)' does not exist",
                         hint: Suggestion.hint(
                             for: reference.name, in: sources.keys,
-                            otherwise: "create \(file.path.split(separator: "/").first ?? "Templates")/\(reference.name).mustache")))
+                            otherwise: "create \(file.path.split(separator: "/").first ?? "Templates")/\(reference.name).mustache"
+                        )))
             }
         }
         diagnostics += cycles(graph, sources: sources)

@@ -31,7 +31,8 @@ public enum YAMLParser {
         func location(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
-        let hint = "check the indentation and quoting near this position; quote values that contain ': ' or start with a special character"
+        let hint =
+            "check the indentation and quoting near this position; quote values that contain ': ' or start with a special character"
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
@@ -71,7 +72,9 @@ private struct NodeConverter {
         switch node {
         case .scalar(let scalar):
             let isPlain = scalar.style == .plain || scalar.style == .any
-            let isNull = isPlain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.tag.description != "tag:yaml.org,2002:str"
+            let isNull =
+                isPlain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+                && scalar.tag.description != "tag:yaml.org,2002:str"
             return YAMLNode(
                 isNull ? .null : .scalar(scalar.string, quoted: !isPlain), line: line, column: column)
         case .sequence(let sequence):

@@ -34,7 +34,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include articles and pages marked `draft: true`.")
     var drafts = false
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Publish under this URL instead of site.yaml's baseURL.", valueName: "url"))
+    @Option(
+        name: .customLong("base-url"),
+        help: ArgumentHelp("Publish under this URL instead of site.yaml's baseURL.", valueName: "url"))
     var baseURL: String?
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
@@ -88,7 +90,9 @@ struct Check: ParsableCommand {
             root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
         let warnings = report.warnings.count
-        print("No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "").")
+        print(
+            "No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")."
+        )
     }
 }
 

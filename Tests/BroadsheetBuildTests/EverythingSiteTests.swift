@@ -1,11 +1,11 @@
 import BroadsheetBuild
 import BroadsheetCore
 import Foundation
+import Testing
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-import Testing
 
 /// The "everything" fixture built end to end and compared, file by file, with golden output.
 ///
@@ -41,7 +41,8 @@ struct EverythingSiteTests {
         #expect(Set(actual.keys) == Set(expected.keys), "files differ from the golden set")
         for path in actual.keys.sorted() where expected[path] != nil && expected[path] != actual[path] {
             let lineDiff = Self.firstDifference(expected[path]!, actual[path]!)
-            Issue.record("\(path) differs from its golden file at line \(lineDiff.line):\n- \(lineDiff.expected)\n+ \(lineDiff.actual)")
+            Issue.record(
+                "\(path) differs from its golden file at line \(lineDiff.line):\n- \(lineDiff.expected)\n+ \(lineDiff.actual)")
         }
     }
 
@@ -81,7 +82,8 @@ struct EverythingSiteTests {
         #expect(title.stringValue == "Timeline overview, 2013–2024")
         let description = try #require(root.elements(forName: "desc").first?.stringValue)
         #expect(description.hasPrefix("4 events from November 2013 to 12 September 2024, in lanes for Tencent, Alibaba, Others."))
-        #expect(root.attributes?.first { $0.name == "aria-labelledby" }?.stringValue == "timeline-chart-title timeline-chart-desc")
+        #expect(
+            root.attributes?.first { $0.name == "aria-labelledby" }?.stringValue == "timeline-chart-title timeline-chart-desc")
         #expect(svg.components(separatedBy: "<circle").count - 1 == 7)
     }
 

@@ -55,201 +55,201 @@ struct FixtureSite {
 enum EverythingSite {
     static let files: [String: String] = [
         "Content/site.yaml": """
-            title: The Fixture Gazette
-            subtitle: Every feature in one small site
-            description: A test site that exercises every Broadsheet feature.
-            baseURL: https://example.org/gazette/
-            language: en
-            author: Fixture Desk
-            publisher: Fixture Press
-            lead: opening
-            menu:
-              - title: Timeline
-                url: /timeline/
-              - title: Tables
-                url: /compare/
-              - title: About
-                url: /about/
-            """,
+        title: The Fixture Gazette
+        subtitle: Every feature in one small site
+        description: A test site that exercises every Broadsheet feature.
+        baseURL: https://example.org/gazette/
+        language: en
+        author: Fixture Desk
+        publisher: Fixture Press
+        lead: opening
+        menu:
+          - title: Timeline
+            url: /timeline/
+          - title: Tables
+            url: /compare/
+          - title: About
+            url: /about/
+        """,
         "Content/articles/opening.md": """
-            ---
-            title: "The opening: “quotes”, links & 中文"
-            date: 2024-09-12T10:00:00+08:00
-            updated: 2024-09-27
-            summary: Everything at once, with citations, a timeline and a table.
-            tags: [payments, Overview]
-            weight: 1
-            ---
+        ---
+        title: "The opening: “quotes”, links & 中文"
+        date: 2024-09-12T10:00:00+08:00
+        updated: 2024-09-27
+        summary: Everything at once, with citations, a timeline and a table.
+        tags: [payments, Overview]
+        weight: 1
+        ---
 
-            Taobao [added WeChat Pay](source:paper-2024) on 12 September 2024, after [a consultation](event:consultation).
-            The [same paper](source:paper-2024) reported it twice; [the wire](source:wire-2021,paper-2024) too.
+        Taobao [added WeChat Pay](source:paper-2024) on 12 September 2024, after [a consultation](event:consultation).
+        The [same paper](source:paper-2024) reported it twice; [the wire](source:wire-2021,paper-2024) too.
 
-            ## Who
+        ## Who
 
-            [WeChat Pay](entity:wechat-pay) belongs to [Tencent](entity:tencent). See [the other story](article:walls),
-            [the about page](page:about) and [the table](compare:share).
+        [WeChat Pay](entity:wechat-pay) belongs to [Tencent](entity:tencent). See [the other story](article:walls),
+        [the about page](page:about) and [the table](compare:share).
 
-            ## 微信支付
+        ## 微信支付
 
-            ```timeline
-            entities: tencent
-            from: 2021
-            ```
+        ```timeline
+        entities: tencent
+        from: 2021
+        ```
 
-            ## Numbers
+        ## Numbers
 
-            ```compare
-            share
-            ```
+        ```compare
+        share
+        ```
 
-            <script>alert("no")</script>
+        <script>alert("no")</script>
 
-            [bad](javascript:alert(1))
-            """,
+        [bad](javascript:alert(1))
+        """,
         "Content/articles/walls.md": """
-            ---
-            title: The walls
-            date: 2013-11-26
-            tags: [walls]
-            ---
+        ---
+        title: The walls
+        date: 2013-11-26
+        tags: [walls]
+        ---
 
-            A first paragraph long enough to become the excerpt, because this article has no summary of its own and the generator must cut one from the text.
+        A first paragraph long enough to become the excerpt, because this article has no summary of its own and the generator must cut one from the text.
 
-            ## Background
+        ## Background
 
-            Nothing else here.
-            """,
+        Nothing else here.
+        """,
         "Content/articles/draft.md": """
-            ---
-            title: Not yet
-            date: 2025-01-01
-            draft: true
-            ---
+        ---
+        title: Not yet
+        date: 2025-01-01
+        draft: true
+        ---
 
-            Hidden.
-            """,
+        Hidden.
+        """,
         "Content/pages/about.md": """
-            ---
-            title: About the Gazette
-            summary: Who we are.
-            ---
+        ---
+        title: About the Gazette
+        summary: Who we are.
+        ---
 
-            We cite [our sources](source:wire-2021).
-            """,
+        We cite [our sources](source:wire-2021).
+        """,
         "Content/facts/sources.yaml": """
-            - id: paper-2024
-              publisher: The Paper
-              title: "Taobao adds WeChat Pay"
-              url: https://example.org/paper
-              date: 2024-09-12
-            - id: wire-2021
-              publisher: Wire Copy
-              via: Reuters
-              title: Payments open up
-              url: https://example.org/wire
-              date: 2021-09
-              note: Date shown to the month only.
-            - id: caixin-2013
-              publisher: Caixin
-              title: "[Report on blocked links]"
-              url: https://example.org/caixin
-              language: zh
-            """,
+        - id: paper-2024
+          publisher: The Paper
+          title: "Taobao adds WeChat Pay"
+          url: https://example.org/paper
+          date: 2024-09-12
+        - id: wire-2021
+          publisher: Wire Copy
+          via: Reuters
+          title: Payments open up
+          url: https://example.org/wire
+          date: 2021-09
+          note: Date shown to the month only.
+        - id: caixin-2013
+          publisher: Caixin
+          title: "[Report on blocked links]"
+          url: https://example.org/caixin
+          language: zh
+        """,
         "Content/facts/entities.yaml": """
-            - id: tencent
-              name: Tencent
-              native: 腾讯
-              kind: company
-              description: Owner of *WeChat*.
-              color: "#1d4ed8"
-              main: true
-            - id: wechat-pay
-              name: WeChat Pay
-              native: 微信支付
-              kind: product
-              parent: tencent
-              description: Tencent's wallet.
-            - id: alibaba
-              name: Alibaba
-              kind: company
-              description: Operator of Taobao.
-              color: "#c2410c"
-              main: true
-            - id: samr
-              name: State Administration for Market Regulation
-              short: SAMR
-              kind: regulator
-              description: The market regulator.
-            """,
+        - id: tencent
+          name: Tencent
+          native: 腾讯
+          kind: company
+          description: Owner of *WeChat*.
+          color: "#1d4ed8"
+          main: true
+        - id: wechat-pay
+          name: WeChat Pay
+          native: 微信支付
+          kind: product
+          parent: tencent
+          description: Tencent's wallet.
+        - id: alibaba
+          name: Alibaba
+          kind: company
+          description: Operator of Taobao.
+          color: "#c2410c"
+          main: true
+        - id: samr
+          name: State Administration for Market Regulation
+          short: SAMR
+          kind: regulator
+          description: The market regulator.
+        """,
         "Content/facts/events.yaml": """
-            - id: blocked-2013
-              date: 2013-11
-              title: Taobao blocks WeChat links
-              summary: Links from WeChat stopped working.
-              entities: [alibaba, tencent]
-              themes: [walls]
-              sources: [caixin-2013]
-              confidence: medium
-            - id: consultation
-              date: 2024-09-04
-              end: 2024-09-05
-              title: Taobao consults on WeChat Pay
-              summary: A consultation, then notices, involving [Tencent](entity:tencent).
-              entities: [alibaba, wechat-pay]
-              themes: [payments]
-              sources: [paper-2024]
-            - id: live
-              date: 2024-09-12
-              title: WeChat Pay goes live on Taobao
-              summary: Opened gradually to all merchants.
-              entities: [alibaba, wechat-pay]
-              themes: [payments]
-              sources: [paper-2024, wire-2021]
-            - id: rules
-              date: 2021
-              title: New platform rules
-              summary: The regulator issued rules.
-              entities: [samr]
-              themes: [regulation]
-              sources: [wire-2021]
-            """,
+        - id: blocked-2013
+          date: 2013-11
+          title: Taobao blocks WeChat links
+          summary: Links from WeChat stopped working.
+          entities: [alibaba, tencent]
+          themes: [walls]
+          sources: [caixin-2013]
+          confidence: medium
+        - id: consultation
+          date: 2024-09-04
+          end: 2024-09-05
+          title: Taobao consults on WeChat Pay
+          summary: A consultation, then notices, involving [Tencent](entity:tencent).
+          entities: [alibaba, wechat-pay]
+          themes: [payments]
+          sources: [paper-2024]
+        - id: live
+          date: 2024-09-12
+          title: WeChat Pay goes live on Taobao
+          summary: Opened gradually to all merchants.
+          entities: [alibaba, wechat-pay]
+          themes: [payments]
+          sources: [paper-2024, wire-2021]
+        - id: rules
+          date: 2021
+          title: New platform rules
+          summary: The regulator issued rules.
+          entities: [samr]
+          themes: [regulation]
+          sources: [wire-2021]
+        """,
         "Content/facts/comparisons.yaml": """
-            - id: share
-              title: Payment share, "as reported"
-              description: Shares by *volume*.
-              rowHeader: Wallet
-              columns:
-                - id: pct
-                  label: Share
-                  type: percentage
-                - id: volume
-                  label: Volume
-                  type: money
-                  currency: CNY
-                - id: users
-                  label: Users
-                  type: number
-                  unit: million
-                - id: since
-                  label: Since
-                  type: date
-                - id: open
-                  label: On Taobao
-                  type: boolean
-              rows:
-                - id: alipay
-                  label: Alipay
-                  cells:
-                    pct: {value: 55.6, asOf: 2021-06, source: wire-2021}
-                    volume: {value: 118, scale: trillion, asOf: 2023, source: paper-2024, note: as reported}
-                    since: {value: "2004", asOf: 2004, source: paper-2024}
-                    open: {value: true, asOf: 2024-09-12, source: paper-2024}
-                - id: wechat-pay
-                  entity: wechat-pay
-                  cells:
-                    pct: {value: 38.8, asOf: 2021-06, source: wire-2021}
-                    users: {value: 1411, approx: true, asOf: 2025-06-30, source: paper-2024}
-                    open: {value: false, asOf: 2024-09-01, source: paper-2024}
-            """,
+        - id: share
+          title: Payment share, "as reported"
+          description: Shares by *volume*.
+          rowHeader: Wallet
+          columns:
+            - id: pct
+              label: Share
+              type: percentage
+            - id: volume
+              label: Volume
+              type: money
+              currency: CNY
+            - id: users
+              label: Users
+              type: number
+              unit: million
+            - id: since
+              label: Since
+              type: date
+            - id: open
+              label: On Taobao
+              type: boolean
+          rows:
+            - id: alipay
+              label: Alipay
+              cells:
+                pct: {value: 55.6, asOf: 2021-06, source: wire-2021}
+                volume: {value: 118, scale: trillion, asOf: 2023, source: paper-2024, note: as reported}
+                since: {value: "2004", asOf: 2004, source: paper-2024}
+                open: {value: true, asOf: 2024-09-12, source: paper-2024}
+            - id: wechat-pay
+              entity: wechat-pay
+              cells:
+                pct: {value: 38.8, asOf: 2021-06, source: wire-2021}
+                users: {value: 1411, approx: true, asOf: 2025-06-30, source: paper-2024}
+                open: {value: false, asOf: 2024-09-01, source: paper-2024}
+        """,
     ]
 }

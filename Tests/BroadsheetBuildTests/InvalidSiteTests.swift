@@ -71,12 +71,12 @@ struct InvalidSiteTests {
             name: "facts: an event without a source",
             changes: [
                 "Content/facts/events.yaml": """
-                    - id: rules
-                      date: 2021
-                      title: New platform rules
-                      summary: The regulator issued rules.
-                      entities: [samr]
-                    """
+                - id: rules
+                  date: 2021
+                  title: New platform rules
+                  summary: The regulator issued rules.
+                  entities: [samr]
+                """
             ],
             expected: """
                 Content/facts/events.yaml:1:3: error: event 'rules' has no source; every event must cite at least one

@@ -102,7 +102,10 @@ struct FrontMatterTests {
             SourceFile(path: "Content/articles/a.md", text: "---\ntitle: T\ndate: 2021-02-03\ntagz: [x]\n---\n"),
             kind: .article, defaultAuthor: "Desk")
         #expect(document != nil)
-        #expect(diagnostics.map(\.description) == ["Content/articles/a.md:4:1: warning: unknown key 'tagz' in front matter is ignored"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "Content/articles/a.md:4:1: warning: unknown key 'tagz' in front matter is ignored"
+            ])
         #expect(diagnostics.first?.hint == "did you mean 'tags'?")
     }
 
@@ -154,7 +157,8 @@ struct SiteConfigTests {
     @Test("--base-url overrides the file")
     func override() {
         let text = "title: R\ndescription: D\nbaseURL: https://a.example/\nlanguage: en\nauthor: A\npublisher: P\n"
-        let (config, _) = SiteConfigLoader.load(SourceFile(path: "Content/site.yaml", text: text), baseURLOverride: "http://127.0.0.1:4000/")
+        let (config, _) = SiteConfigLoader.load(
+            SourceFile(path: "Content/site.yaml", text: text), baseURLOverride: "http://127.0.0.1:4000/")
         #expect(config?.baseURL == "http://127.0.0.1:4000/")
     }
 }

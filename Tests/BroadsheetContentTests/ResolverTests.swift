@@ -135,7 +135,8 @@ struct ResolverTests {
     func unknownTargets() {
         let a = SiteFixture.document(
             "Content/articles/a.md",
-            "---\ntitle: A\ndate: 2021-10-01\n---\n\n[x](article:bb) [y](source:yicai-2012)\n[z](entity:tencnet) [w](event:nope)\n")
+            "---\ntitle: A\ndate: 2021-10-01\n---\n\n[x](article:bb) [y](source:yicai-2012)\n[z](entity:tencnet) [w](event:nope)\n"
+        )
         let b = SiteFixture.document("Content/articles/b.md", "---\ntitle: B\ndate: 2021-10-02\n---\nB")
         let (site, diagnostics) = SiteFixture.resolve([a, b])
         #expect(site == nil)
@@ -165,20 +166,24 @@ struct ResolverTests {
     func components() throws {
         let good = SiteFixture.document(
             "Content/articles/a.md",
-            "---\ntitle: A\ndate: 2021-10-01\n---\nIntro.\n\n```timeline\nentities: tencent\nfrom: 2021-10\n```\n\n```compare\nshare\n```\n\nEnd.\n")
+            "---\ntitle: A\ndate: 2021-10-01\n---\nIntro.\n\n```timeline\nentities: tencent\nfrom: 2021-10\n```\n\n```compare\nshare\n```\n\nEnd.\n"
+        )
         let (site, diagnostics) = SiteFixture.resolve([good])
         #expect(diagnostics.isEmpty)
         let body = try #require(site?.articles.first?.body)
         #expect(body.count == 4)
-        #expect(body[1] == .component(.timeline(TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10")))))
+        #expect(
+            body[1] == .component(.timeline(TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10")))))
         #expect(body[2] == .component(.comparison(ComparisonID("share"))))
         #expect(body[3] == .html("<p>End.</p>\n"))
-        let events = TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10")).select(from: SiteFixture.facts)
+        let events = TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10")).select(
+            from: SiteFixture.facts)
         #expect(events.map(\.id.rawValue) == ["tenpay-fined"])
 
         let bad = SiteFixture.document(
             "Content/articles/b.md",
-            "---\ntitle: B\ndate: 2021-10-01\n---\n```timeline\nentities: tencnet\nthemes: payment\nfrom: 2021-13\nlimit: 0\ncolour: red\n```\n\n```compare\nshares\n```\n")
+            "---\ntitle: B\ndate: 2021-10-01\n---\n```timeline\nentities: tencnet\nthemes: payment\nfrom: 2021-13\nlimit: 0\ncolour: red\n```\n\n```compare\nshares\n```\n"
+        )
         #expect(
             SiteFixture.resolve([bad]).1 == [
                 "Content/articles/b.md:6:1: error: unknown entity id 'tencnet' in the timeline block",
