@@ -4,7 +4,8 @@ public enum Suggestion {
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        // Sorted, so ties resolve the same way in every run.
+        for candidate in candidates.sorted() {
             let distance = editDistance(target, Array(candidate.lowercased()))
             if distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)

@@ -62,7 +62,8 @@ enum FactBookValidator {
     private static func duplicates(_ items: [(String, SourceLocation)], kind: String) -> [Diagnostic] {
         var first: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
-        for (id, location) in items {
+        // Events are stored in date order; report repeats in file order.
+        for (id, location) in items.sorted(by: { $0.1 < $1.1 }) {
             if let earlier = first[id] {
                 diagnostics.append(
                     .error(

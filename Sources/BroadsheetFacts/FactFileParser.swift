@@ -1,5 +1,6 @@
 import BroadsheetCore
 import BroadsheetYAML
+import Foundation
 
 /// Turns the YAML of each facts file into typed values, collecting every problem.
 struct FactFileParser {
@@ -72,6 +73,12 @@ struct FactFileParser {
             let parent = fields.string("parent")
             let description = fields.string("description", required: true)
             let color = fields.string("color")
+            if color == nil && fields.contains("color") {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKeyName: "color"), "the colour is empty",
+                        hint: "quote it, e.g. color: \"#1aad19\" (an unquoted # starts a YAML comment)"))
+            }
             if let color, !Self.isHexColor(color) {
                 fields.report(
                     .error(
@@ -103,7 +110,7 @@ struct FactFileParser {
                 fields.report(
                     .error(
                         at: fields.location(ofKey: "themes"), "theme '\(theme)' is not a lower-case slug",
-                        hint: "use letters, digits and '-' only, e.g. '\(Slug.make(from: theme))'"))
+                        hint: "use letters, digits and '-' only, e.g. '\(Self.suggestedID(theme))'"))
             }
             let sourceIDs = fields.stringList("sources")
             if sourceIDs?.isEmpty ?? true {
@@ -141,8 +148,8 @@ struct FactFileParser {
             let title = fields.string("title", required: true)
             let description = fields.string("description")
             let rowHeader = fields.string("rowHeader") ?? "Entity"
-            let columns = parseColumns(&fields)
-            let rows = parseRows(&fields, columns: columns)
+            let (columns, rejected) = parseColumns(&fields)
+            let rows = parseRows(&fields, columns: columns, rejectedColumns: rejected)
             fields.reportUnknownKeys()
             diagnostics += fields.diagnostics
             guard let id, let title, !columns.isEmpty else { continue }
@@ -155,12 +162,14 @@ struct FactFileParser {
 
     // MARK: - Comparison parts
 
-    private mutating func parseColumns(_ table: inout YAMLFields) -> [Comparison.Column] {
-        guard let node = table.node("columns", required: true, expected: "a list of columns") else { return [] }
+    /// The valid columns, and the ids of columns that were rejected (their cells are not reported again).
+    private mutating func parseColumns(_ table: inout YAMLFields) -> ([Comparison.Column], rejected: Set<String>?) {
+        guard let node = table.node("columns", required: true, expected: "a list of columns") else { return ([], nil) }
         guard case .sequence(let items) = node.content, !items.isEmpty else {
             table.report(.error(at: table.location(of: node), "'columns' must be a non-empty list of columns"))
-            return []
+            return ([], nil)
         }
+        var rejected: Set<String> = []
         var columns: [Comparison.Column] = []
         var seen: Set<String> = []
         for item in items {
@@ -190,17 +199,23 @@ struct FactFileParser {
             }
             fields.reportUnknownKeys()
             diagnostics += fields.diagnostics
-            guard let id, let label, let type else { continue }
+            guard let id, let label, let type else {
+                if let id { rejected.insert(id) }
+                continue
+            }
             if !seen.insert(id).inserted {
                 diagnostics.append(.error(at: fields.location(ofKey: "id"), "duplicate column id '\(id)' in this table"))
                 continue
             }
             columns.append(Comparison.Column(id: id, label: label, type: type, unit: unit, currency: currency))
         }
-        return columns
+        return (columns, rejected)
     }
 
-    private mutating func parseRows(_ table: inout YAMLFields, columns: [Comparison.Column]) -> [Comparison.Row] {
+    /// `rejectedColumns` is nil when the column list itself is unusable: cells are then not checked at all.
+    private mutating func parseRows(
+        _ table: inout YAMLFields, columns: [Comparison.Column], rejectedColumns: Set<String>?
+    ) -> [Comparison.Row] {
         guard let node = table.node("rows", required: true, expected: "a list of rows") else { return [] }
         guard case .sequence(let items) = node.content, !items.isEmpty else {
             table.report(.error(at: table.location(of: node), "'rows' must be a non-empty list of rows"))
@@ -219,10 +234,13 @@ struct FactFileParser {
                         at: fields.location(of: fields.node), "row '\(id ?? "?")' needs a label or an entity",
                         hint: "add `label: …` or `entity: entity-id`"))
             }
-            if label == nil, let entity { label = entity }
+            // Entities are parsed before comparisons, so the row can take the entity's name.
+            if label == nil, let entity { label = entities.first { $0.id.rawValue == entity }?.name ?? entity }
             var cells: [String: Comparison.Cell] = [:]
             if let cellsNode = fields.node("cells", required: true, expected: "a mapping of column id to cell") {
-                cells = parseCells(cellsNode, path: table.path, columns: columns)
+                if let rejectedColumns {
+                    cells = parseCells(cellsNode, path: table.path, columns: columns, rejectedColumns: rejectedColumns)
+                }
             }
             fields.reportUnknownKeys()
             diagnostics += fields.diagnostics
@@ -239,7 +257,9 @@ struct FactFileParser {
         return rows
     }
 
-    private mutating func parseCells(_ node: YAMLNode, path: String, columns: [Comparison.Column]) -> [String: Comparison.Cell] {
+    private mutating func parseCells(
+        _ node: YAMLNode, path: String, columns: [Comparison.Column], rejectedColumns: Set<String>
+    ) -> [String: Comparison.Cell] {
         guard case .mapping(let pairs) = node.content else {
             diagnostics.append(
                 .error(
@@ -252,6 +272,7 @@ struct FactFileParser {
             guard case .scalar(let columnID, _) = pair.key.content else { continue }
             let keyLocation = SourceLocation(path: path, line: pair.key.line, column: pair.key.column)
             guard let column = columns.first(where: { $0.id == columnID }) else {
+                if rejectedColumns.contains(columnID) { continue }
                 diagnostics.append(
                     .error(
                         at: keyLocation, "cell for unknown column '\(columnID)'",
@@ -324,7 +345,7 @@ struct FactFileParser {
             fields.report(
                 .error(
                     at: fields.location(ofKey: "id"), "id '\(id)' must be a lower-case slug",
-                    hint: "use a-z, 0-9 and '-' only, e.g. '\(Slug.make(from: id))'"))
+                    hint: "use a-z, 0-9 and '-' only, e.g. '\(Self.suggestedID(id))'"))
             return nil
         }
         return id
@@ -353,6 +374,14 @@ struct FactFileParser {
             return nil
         }
         return url
+    }
+
+    /// A valid id close to `text`: its slug with non-ASCII letters folded or dropped.
+    static func suggestedID(_ text: String) -> String {
+        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        let slug = Slug.make(from: folded).unicodeScalars.filter { $0.isASCII }
+        let id = String(String.UnicodeScalarView(slug)).split(separator: "-").joined(separator: "-")
+        return id.isEmpty ? "my-id" : id
     }
 
     static func isID(_ text: String) -> Bool {

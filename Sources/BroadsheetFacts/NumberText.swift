@@ -4,8 +4,8 @@ import Foundation
 public enum NumberText {
     /// Thousands separators and up to three decimals, trailing zeros dropped: 1,225 / 18.228 / 0.5.
     public static func format(_ number: Double) -> String {
-        let negative = number < 0
         let rounded = (abs(number) * 1000).rounded() / 1000
+        let negative = number < 0 && rounded > 0
         var integer = floor(rounded)
         var fraction = Int(((rounded - integer) * 1000).rounded())
         if fraction == 1000 {

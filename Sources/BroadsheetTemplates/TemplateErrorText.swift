@@ -4,7 +4,7 @@ import Mustache
 /// Readable messages for swift-mustache's parser errors, which have no description of their own.
 enum TemplateErrorText {
     static func diagnostic(for error: MustacheTemplate.ParserError, path: String) -> Diagnostic {
-        let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)
+        let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
         let (message, hint) = describe(error.error)
         return .error(at: location, "template syntax error: \(message)", hint: hint)
     }

@@ -1,3 +1,6 @@
+import Foundation
+import Mustache
+
 /// Turns an `Encodable` view into nested dictionaries and arrays once, before rendering.
 ///
 /// swift-mustache reads plain structs through `Mirror` on every variable lookup, which
@@ -21,6 +24,13 @@ private final class Storage {
     }
 
     var node: Node = .empty
+
+    /// A present key with no value, which Mustache renders as empty and false.
+    static func absent() -> Storage {
+        let storage = Storage()
+        storage.node = .value(AbsentValue())
+        return storage
+    }
 
     var value: Any {
         switch node {
@@ -52,6 +62,8 @@ private struct ValueEncoder: Encoder {
     }
 }
 
+/// Encodes one value; primitives are stored directly, because their own `encode(to:)`
+/// would ask for a single-value container again and recurse.
 private func encodeChild(_ value: some Encodable, path: [any CodingKey]) throws -> Storage {
     let child = Storage()
     switch value {
@@ -59,6 +71,11 @@ private func encodeChild(_ value: some Encodable, path: [any CodingKey]) throws 
     case let bool as Bool: child.node = .value(bool)
     case let int as Int: child.node = .value(int)
     case let double as Double: child.node = .value(double)
+    case let integer as any BinaryInteger: child.node = .value(Int(truncatingIfNeeded: integer))
+    case let float as any BinaryFloatingPoint: child.node = .value(Double(float))
+    case let decimal as Decimal: child.node = .value(NSDecimalNumber(decimal: decimal).doubleValue)
+    case let date as Date: child.node = .value(ISO8601DateFormatter().string(from: date))
+    case let url as URL: child.node = .value(url.absoluteString)
     default:
         let encoder = ValueEncoder(codingPath: path)
         try value.encode(to: encoder)
@@ -77,10 +94,28 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         storage.node = .keyed(children)
     }
 
-    mutating func encodeNil(forKey key: Key) throws {}
+    mutating func encodeNil(forKey key: Key) throws { set(key, Storage.absent()) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         set(key, try encodeChild(value, path: codingPath + [key]))
+    }
+
+    // A nil optional is stored as an explicit absent value: left out, Mustache would look the
+    // name up in the enclosing context and show an outer value of the same name.
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -150,4 +185,10 @@ private struct SingleContainer: SingleValueEncodingContainer {
         let child = try encodeChild(value, path: codingPath)
         storage.node = child.node
     }
+}
+
+/// Renders as nothing and counts as false, without falling through to outer contexts.
+private struct AbsentValue: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }

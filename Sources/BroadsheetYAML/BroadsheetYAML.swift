@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 import Yams
 
 /// Parses YAML text into located `YAMLNode` values, turning every Yams error into a
@@ -9,6 +10,13 @@ public enum YAMLParser {
 
     /// Parses `text` (which starts at line `lineOffset + 1` of `path`), or returns the syntax error.
     public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        if let line = lineWithAliasAsKey(text) {
+            return .failure(
+                .error(
+                    at: SourceLocation(path: path, line: line + lineOffset, column: 1),
+                    "an alias (*name) is used as a mapping key",
+                    hint: "write the key out; aliases as keys are not supported (they can expand without limit)"))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -25,6 +33,26 @@ public enum YAMLParser {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Yams hashes keys while checking for duplicates, before our node budget can stop an
+    /// alias bomb, so an alias in key position is refused up front.
+    static func lineWithAliasAsKey(_ text: String) -> Int? {
+        guard text.contains("*") else { return nil }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            if rest.hasPrefix("? ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            guard rest.hasPrefix("*") else {
+                if line.contains("{") && line.range(of: #"[{,]\s*\*[^\s,:}]+\s*:"#, options: .regularExpression) != nil {
+                    return index + 1
+                }
+                continue
+            }
+            let afterName = rest.dropFirst().drop { !$0.isWhitespace && $0 != ":" }.drop { $0 == " " }
+            if line.drop(while: { $0 == " " }).hasPrefix("? ") || afterName.hasPrefix(":") { return index + 1 }
+        }
+        return nil
     }
 
     private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {

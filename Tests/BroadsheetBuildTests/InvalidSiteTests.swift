@@ -53,9 +53,9 @@ struct InvalidSiteTests {
                     {{>partials/crad}}
                     ^
                     hint: did you mean 'partials/card'?
-                Templates/list.mustache:4:5: error: template syntax error: a section is closed with the wrong name
+                Templates/list.mustache:4:4: error: template syntax error: a section is closed with the wrong name
                     {{/group}}
-                        ^
+                       ^
                     hint: make {{/name}} match the {{#name}} or {{^name}} it closes
 
                 """),

@@ -105,7 +105,10 @@ struct FactBookValidSetTests {
         #expect(table.rowHeader == "Company")
         #expect(table.columns.map(\.id) == ["fine", "share", "users", "listed", "founded", "hq"])
         #expect(table.columns.map(\.type) == [.money, .percentage, .number, .boolean, .date, .text])
-        #expect(table.columns.map(\.headerWithUnit) == ["Fine (CNY)", "Share (%)", "Users (million)", "Listed", "Founded", "Headquarters"])
+        #expect(
+            table.columns.map(\.headerWithUnit) == [
+                "Fine (CNY)", "Share (%)", "Users (million)", "Listed", "Founded", "Headquarters",
+            ])
         #expect(table.rows.map(\.id) == ["alibaba", "wechat"])
         #expect(table.rows.map(\.label) == ["alibaba", "WeChat users"], "a row without a label takes its entity id")
         #expect(table.rows.map(\.entity) == [EntityID("alibaba"), EntityID("wechat")])

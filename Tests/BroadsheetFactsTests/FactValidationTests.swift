@@ -171,7 +171,8 @@ extension FactErrorCase {
             name: "duplicate column and row ids in one table",
             files: [
                 "comparisons.yaml": table(
-                    columns: "    - id: users\n      label: Users\n      type: number\n    - id: users\n      label: Again\n      type: text",
+                    columns:
+                        "    - id: users\n      label: Users\n      type: number\n    - id: users\n      label: Again\n      type: text",
                     cells: goodCell) + "    - id: r\n      label: Again\n      cells: {}\n"
             ],
             expected: [
@@ -280,7 +281,9 @@ extension FactErrorCase {
         FactErrorCase(
             name: "words in a number column",
             files: ["comparisons.yaml": table(cells: goodCell.replacingOccurrences(of: "value: 5", with: "value: about 5"))],
-            expected: ["Content/facts/comparisons.yaml:12:18: error: 'about 5' is not a number, but column 'users' is of type number"]),
+            expected: [
+                "Content/facts/comparisons.yaml:12:18: error: 'about 5' is not a number, but column 'users' is of type number"
+            ]),
         FactErrorCase(
             name: "a list as a cell value",
             files: ["comparisons.yaml": table(cells: goodCell.replacingOccurrences(of: "value: 5", with: "value: [5]"))],
@@ -289,7 +292,8 @@ extension FactErrorCase {
             name: "a non-date in a date column and a non-boolean in a boolean column",
             files: [
                 "comparisons.yaml": table(
-                    columns: "    - id: users\n      label: Founded\n      type: date\n    - id: listed\n      label: Listed\n      type: boolean",
+                    columns:
+                        "    - id: users\n      label: Founded\n      type: date\n    - id: listed\n      label: Listed\n      type: boolean",
                     cells: goodCell.replacingOccurrences(of: "value: 5", with: "value: 1999-13")
                         + "\n        listed:\n          value: yes\n          asOf: 2021\n          source: variety-2021-04-09")
             ],
@@ -309,7 +313,9 @@ extension FactErrorCase {
             hints: ["add `currency: CNY` (an ISO 4217 code)"]),
         FactErrorCase(
             name: "empty columns",
-            files: ["comparisons.yaml": "- id: t\n  title: T\n  columns: []\n  rows:\n    - id: r\n      label: R\n      cells: {}\n"],
+            files: [
+                "comparisons.yaml": "- id: t\n  title: T\n  columns: []\n  rows:\n    - id: r\n      label: R\n      cells: {}\n"
+            ],
             expected: ["Content/facts/comparisons.yaml:3:12: error: 'columns' must be a non-empty list of columns"]),
         FactErrorCase(
             name: "missing columns and empty rows",
@@ -340,7 +346,8 @@ extension FactErrorCase {
         FactErrorCase(
             name: "a URL without a scheme, and an archive URL with a space",
             files: [
-                "sources.yaml": "- id: s\n  publisher: P\n  title: T\n  url: www.example.com/a\n  archive: https://web.archive.org/a b\n"
+                "sources.yaml":
+                    "- id: s\n  publisher: P\n  title: T\n  url: www.example.com/a\n  archive: https://web.archive.org/a b\n"
             ],
             expected: [
                 "Content/facts/sources.yaml:4:8: error: 'www.example.com/a' is not an absolute http(s) URL",
@@ -368,16 +375,26 @@ extension FactErrorCase {
             hints: ["use a-z, 0-9 and '-' only, e.g. 'tencent-hq'"]),
         FactErrorCase(
             name: "an id with a leading dash",
-            files: ["sources.yaml": FactFixtures.baseSources.replacingOccurrences(of: "id: reuters-2021-07", with: "id: \"-reuters\"")],
+            files: [
+                "sources.yaml": FactFixtures.baseSources.replacingOccurrences(of: "id: reuters-2021-07", with: "id: \"-reuters\"")
+            ],
             expected: ["Content/facts/sources.yaml:5:7: error: id '-reuters' must be a lower-case slug"]),
         FactErrorCase(
             name: "an unknown entity kind, with a suggestion",
-            files: ["entities.yaml": FactFixtures.baseEntities.replacingOccurrences(of: "kind: company\n  description: A company.\n- id: alibaba", with: "kind: compnay\n  description: A company.\n- id: alibaba")],
+            files: [
+                "entities.yaml": FactFixtures.baseEntities.replacingOccurrences(
+                    of: "kind: company\n  description: A company.\n- id: alibaba",
+                    with: "kind: compnay\n  description: A company.\n- id: alibaba")
+            ],
             expected: ["Content/facts/entities.yaml:3:9: error: unknown entity kind 'compnay'"],
             hints: ["did you mean 'company'?"]),
         FactErrorCase(
             name: "an unknown entity kind with nothing close",
-            files: ["entities.yaml": FactFixtures.baseEntities.replacingOccurrences(of: "kind: company\n  description: A company.\n- id: alibaba", with: "kind: startup\n  description: A company.\n- id: alibaba")],
+            files: [
+                "entities.yaml": FactFixtures.baseEntities.replacingOccurrences(
+                    of: "kind: company\n  description: A company.\n- id: alibaba",
+                    with: "kind: startup\n  description: A company.\n- id: alibaba")
+            ],
             expected: ["Content/facts/entities.yaml:3:9: error: unknown entity kind 'startup'"],
             hints: ["use one of: company, product, regulator, government, person, organisation"]),
         FactErrorCase(
@@ -389,12 +406,16 @@ extension FactErrorCase {
         FactErrorCase(
             name: "a file that is a mapping instead of a list",
             files: ["events.yaml": "id: fine\ndate: 2021\n"],
-            expected: ["Content/facts/events.yaml:1:1: error: Content/facts/events.yaml must be a list of events, found a mapping"],
+            expected: [
+                "Content/facts/events.yaml:1:1: error: Content/facts/events.yaml must be a list of events, found a mapping"
+            ],
             hints: ["start each event with `- id: …`"]),
         FactErrorCase(
             name: "an item that is not a mapping",
             files: ["sources.yaml": FactFixtures.baseSources + "- just-an-id\n"],
-            expected: ["Content/facts/sources.yaml:9:3: error: source must be a mapping of `key: value` lines, found a single value"]),
+            expected: [
+                "Content/facts/sources.yaml:9:3: error: source must be a mapping of `key: value` lines, found a single value"
+            ]),
         FactErrorCase(
             name: "a YAML syntax error carries the facts file's path",
             files: ["entities.yaml": FactFixtures.baseEntities + "  main: [true\n"],

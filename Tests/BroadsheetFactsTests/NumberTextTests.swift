@@ -1,6 +1,7 @@
 import BroadsheetCore
-@testable import BroadsheetFacts
 import Testing
+
+@testable import BroadsheetFacts
 
 @Suite("NumberText")
 struct NumberTextTests {
@@ -39,9 +40,7 @@ struct NumberTextTests {
 
     @Test("a negative number that rounds to zero shows no minus sign")
     func negativeZero() {
-        withKnownIssue("NumberText.format checks the sign before rounding, so -0.0001 prints as \"-0\"") {
-            #expect(NumberText.format(-0.0001) == "0")
-        }
+        #expect(NumberText.format(-0.0001) == "0")
         #expect(NumberText.format(-0.0) == "0")
     }
 

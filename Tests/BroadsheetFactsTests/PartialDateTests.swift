@@ -70,7 +70,9 @@ struct PartialDateTests {
         let texts = ["2021-04-10", "2021", "2020-12-31", "2021-04", "2021-01-01", "2021-01", "2022", "2021-04-09"]
         let dates = try texts.map { try #require(PartialDate(iso: $0)) }
         #expect(
-            dates.sorted().map(\.iso) == ["2020-12-31", "2021", "2021-01", "2021-01-01", "2021-04", "2021-04-09", "2021-04-10", "2022"])
+            dates.sorted().map(\.iso) == [
+                "2020-12-31", "2021", "2021-01", "2021-01-01", "2021-04", "2021-04-09", "2021-04-10", "2022",
+            ])
         #expect(PartialDate(iso: "2021")! < PartialDate(iso: "2021-01")!)
         #expect(!(PartialDate(iso: "2021-04")! < PartialDate(iso: "2021-04")!))
         #expect(PartialDate(iso: "2021-04") != PartialDate(iso: "2021-04-01"))

@@ -170,7 +170,8 @@ struct YAMLFieldsTests {
     func singleValueForList() throws {
         var f = try fields("id: a\ntags: x\n", lineOffset: 1)
         #expect(f.stringList("tags") == nil)
-        #expect(f.diagnostics.map(\.description) == ["Content/x.yaml:3:7: error: 'tags' must be a list, found the single value 'x'"])
+        #expect(
+            f.diagnostics.map(\.description) == ["Content/x.yaml:3:7: error: 'tags' must be a list, found the single value 'x'"])
         #expect(f.diagnostics.first?.hint == "write it as a list: `tags: [x]`")
     }
 
@@ -178,7 +179,8 @@ struct YAMLFieldsTests {
     func mappingForList() throws {
         var f = try fields("tags: {a: 1}\n")
         #expect(f.stringList("tags") == nil)
-        #expect(f.diagnostics.map(\.description) == ["Content/x.yaml:1:7: error: 'tags' in event must be a list, found a mapping"])
+        #expect(
+            f.diagnostics.map(\.description) == ["Content/x.yaml:1:7: error: 'tags' in event must be a list, found a mapping"])
     }
 
     @Test("nested items are each an error; the single values are kept")

@@ -236,3 +236,29 @@ struct YAMLValueTests {
         #expect(node.kindDescription == expected)
     }
 }
+
+@Suite("Aliases as keys")
+struct AliasKeyTests {
+    @Test(
+        "an alias in key position is refused before Yams can expand it",
+        arguments: [
+            "a: &i [1, 2]\n? *i\n: boom\n",
+            "a: &i x\n*i : boom\n",
+            "a: &i x\nb: {*i : boom}\n",
+            "- &i x\n- *i: boom\n",
+        ])
+    func refused(_ text: String) {
+        guard case .failure(let diagnostic) = YAMLParser.parse(text, path: "x.yaml") else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(diagnostic.message == "an alias (*name) is used as a mapping key")
+    }
+
+    @Test("aliases as values still work", arguments: ["a: &i x\nb: *i\n", "list: [*a]\n", "b: '*not an alias'\n", "- *i\n"])
+    func valuesAllowed(_ text: String) {
+        if case .failure(let diagnostic) = YAMLParser.parse(text, path: "x.yaml") {
+            #expect(diagnostic.message != "an alias (*name) is used as a mapping key")
+        }
+    }
+}

@@ -2,10 +2,9 @@ import BroadsheetCore
 import BroadsheetFacts
 import Testing
 
-/// Bugs found while writing these tests, kept as data-like regression cases. Each expectation states
-/// the right behaviour; `withKnownIssue` fails loudly once the bug is fixed, so the wrapper can go.
-@Suite("FactBookLoader: known issues")
-struct FactKnownIssueTests {
+/// Bugs found while writing these tests and since fixed, kept as regression cases.
+@Suite("FactBookLoader: regressions")
+struct FactRegressionTests {
     @Test("a duplicate event id is reported at the later line, even when the later event has an earlier date")
     func duplicateEventOrderedByFile() {
         let events = """
@@ -26,12 +25,10 @@ struct FactKnownIssueTests {
         texts["events.yaml"] = events
         let (_, diagnostics) = FactFixtures.load(texts)
         #expect(diagnostics.count == 1)
-        withKnownIssue("duplicates are checked over book.events, which are sorted by date, not file order") {
-            #expect(
-                diagnostics.map(\.description) == [
-                    "Content/facts/events.yaml:7:3: error: duplicate event id 'fine' (first defined at Content/facts/events.yaml:1:3)"
-                ])
-        }
+        #expect(
+            diagnostics.map(\.description) == [
+                "Content/facts/events.yaml:7:3: error: duplicate event id 'fine' (first defined at Content/facts/events.yaml:1:3)"
+            ])
     }
 
     @Test("an unquoted #colour is a YAML comment; it should not vanish silently")
@@ -39,9 +36,7 @@ struct FactKnownIssueTests {
         let entities = FactFixtures.baseEntities + "  color: #1aad19\n"
         let (book, diagnostics) = FactFixtures.load(["entities.yaml": entities])
         #expect(book.entity(EntityID("alibaba"))?.color == nil)
-        withKnownIssue("`color: #1aad19` reads as an empty value and is ignored without a word") {
-            #expect(diagnostics.map(\.location.description) == ["Content/facts/entities.yaml:9:3"])
-        }
+        #expect(diagnostics.map(\.location.description) == ["Content/facts/entities.yaml:9:3"])
     }
 
     @Test("a misspelt column type is one error, not one more for every cell of that column")
@@ -65,18 +60,18 @@ struct FactKnownIssueTests {
         var texts = FactFixtures.base
         texts["comparisons.yaml"] = comparisons
         let (_, diagnostics) = FactFixtures.load(texts)
-        #expect(diagnostics.sortedByLocation().first?.description == "Content/facts/comparisons.yaml:6:13: error: unknown column type 'nmber'")
-        withKnownIssue("the rejected column makes every cell of it 'a cell for unknown column' too") {
-            #expect(diagnostics.count == 1)
-        }
+        #expect(
+            diagnostics.sortedByLocation().first?.description
+                == "Content/facts/comparisons.yaml:6:13: error: unknown column type 'nmber'")
+        #expect(diagnostics.count == 1)
     }
 
     @Test("the id hint suggests an id that is itself valid")
     func idHintIsValid() {
-        let (_, diagnostics) = FactFixtures.load(["sources.yaml": "- id: Café-Daily\n  publisher: P\n  title: T\n  url: https://x.example/\n"])
+        let (_, diagnostics) = FactFixtures.load([
+            "sources.yaml": "- id: Café-Daily\n  publisher: P\n  title: T\n  url: https://x.example/\n"
+        ])
         #expect(diagnostics.map(\.message) == ["id 'Café-Daily' must be a lower-case slug"])
-        withKnownIssue("Slug.make keeps non-ASCII letters, so the hint suggests 'café-daily', which fails the same check") {
-            #expect(diagnostics.first?.hint == "use a-z, 0-9 and '-' only, e.g. 'cafe-daily'")
-        }
+        #expect(diagnostics.first?.hint == "use a-z, 0-9 and '-' only, e.g. 'cafe-daily'")
     }
 }
