@@ -89,8 +89,7 @@ struct ComponentHTML {
                     sourceTitle: source.map { "\($0.publisher): \($0.title)" } ?? "")
             }
             return RowView(
-                label: row.label == row.entity?.rawValue
-                    ? (row.entity.flatMap { facts.entity($0)?.name } ?? row.label) : row.label,
+                label: row.label,
                 href: row.entity.map { context.href(context.permalinks.entity($0)) }, cells: cells)
         }
         return ComparisonTableView(

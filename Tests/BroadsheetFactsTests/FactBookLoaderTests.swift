@@ -110,7 +110,7 @@ struct FactBookValidSetTests {
                 "Fine (CNY)", "Share (%)", "Users (million)", "Listed", "Founded", "Headquarters",
             ])
         #expect(table.rows.map(\.id) == ["alibaba", "wechat"])
-        #expect(table.rows.map(\.label) == ["alibaba", "WeChat users"], "a row without a label takes its entity id")
+        #expect(table.rows.map(\.label) == ["Alibaba", "WeChat users"], "a row without a label takes its entity's name")
         #expect(table.rows.map(\.entity) == [EntityID("alibaba"), EntityID("wechat")])
 
         let alibaba = table.rows[0]
