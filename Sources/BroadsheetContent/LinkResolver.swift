@@ -37,6 +37,10 @@ struct LinkResolver: Sendable {
         _ link: MarkdownLink, at location: SourceLocation, ledger: inout CitationLedger?,
         diagnostics: inout [Diagnostic]
     ) -> LinkResolution {
+        // Root-relative links mean the site's root, which may sit under a path (/report/).
+        if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {
+            return permalinks.basePath == "/" ? .keep : .url(permalinks.basePath + link.destination.dropFirst())
+        }
         guard let scheme = link.scheme, Self.schemes.contains(scheme) else { return .keep }
         let target = link.target.trimmingCharacters(in: .whitespaces)
         func unknown(_ kind: String, _ candidates: [String], _ fallback: String) -> LinkResolution {

@@ -231,3 +231,22 @@ struct ResolverTests {
             ])
     }
 }
+
+@Suite("Root-relative links")
+struct RootRelativeLinkTests {
+    @Test("root-relative links get the base path; protocol-relative and external links do not")
+    func basePath() throws {
+        let a = SiteFixture.document(
+            "Content/articles/a.md",
+            "---\ntitle: A\ndate: 2021-10-01\n---\n[t](/timeline/) [x](//cdn.example/x) [y](https://example.com/) [z](#here)\n")
+        let body = try #require(SiteFixture.resolve([a]).0?.articles.first?.body.first)
+        guard case .html(let html) = body else {
+            Issue.record("expected HTML")
+            return
+        }
+        #expect(
+            html
+                == "<p><a href=\"/report/timeline/\">t</a> <a href=\"//cdn.example/x\">x</a> <a href=\"https://example.com/\">y</a> <a href=\"#here\">z</a></p>\n"
+        )
+    }
+}
