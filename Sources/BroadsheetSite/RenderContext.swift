@@ -67,8 +67,11 @@ struct RenderContext: Sendable {
     }
 
     func citation(_ source: Source) -> SourceCitationView {
-        SourceCitationView(
-            id: source.id.rawValue, publisher: source.publisher, via: source.via, title: source.title, url: source.url,
+        let isDescriptive = source.title.hasPrefix("[") && source.title.hasSuffix("]")
+        return SourceCitationView(
+            id: source.id.rawValue, publisher: source.publisher, via: source.via,
+            title: isDescriptive ? String(source.title.dropFirst().dropLast()) : source.title,
+            isDescriptiveTitle: isDescriptive, url: source.url,
             dateDisplay: source.date?.display, dateISO: source.date?.iso,
             language: source.language == config.language ? nil : Self.languageName(source.language),
             archiveURL: source.archiveURL, note: source.note, bibliographyHref: permalinks.sourceHref(source.id))

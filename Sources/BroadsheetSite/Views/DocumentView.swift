@@ -51,6 +51,8 @@ struct SourceCitationView: Sendable, Encodable {
     var publisher: String
     var via: String?
     var title: String
+    /// True for a title in [brackets]: a description, not a headline, shown without quotes.
+    var isDescriptiveTitle: Bool
     var url: String
     var dateDisplay: String?
     var dateISO: String?
