@@ -10,6 +10,38 @@ struct RenderContext: Sendable {
     let site: Site
     let templates: TemplateSet
     let options: WebsiteRenderer.Options
+    /// The site view without a current menu entry; pages copy it and mark their section.
+    private let baseSiteView: SiteView
+    /// Articles per tag slug, for tag links.
+    private let tagCounts: [String: Int]
+
+    /// Computes everything that is the same on every page once, not per page.
+    init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
+        self.site = site
+        self.templates = templates
+        self.options = options
+        self.tagCounts = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.tag.slug, $0.articles.count) })
+        let config = site.config
+        let permalinks = site.permalinks
+        let years = site.articles.compactMap(\.date?.year)
+        var footerYears = ""
+        if let first = years.min(), let last = years.max() {
+            footerYears = first == last ? "\(first)" : "\(first)–\(last)"
+        }
+        let menu = config.menu.map { item in
+            let href = item.url.hasPrefix("/") ? config.basePath + item.url.dropFirst() : item.url
+            return MenuItemView(title: item.title, href: href, isCurrent: false)
+        }
+        baseSiteView = SiteView(
+            title: config.title, subtitle: config.subtitle, description: config.description, language: config.language,
+            homeHref: permalinks.href(.home), menu: menu, feedHref: permalinks.href(SitePath(file: "feed.xml")),
+            jsonFeedHref: permalinks.href(SitePath(file: "feed.json")),
+            stylesheetHref: permalinks.href(SitePath(file: "assets/style.css")) + options.assetVersionSuffix,
+            scriptHref: permalinks.href(SitePath(file: "assets/broadsheet.js")) + options.assetVersionSuffix,
+            publisher: config.publisher, footerYears: footerYears,
+            sourcesHref: site.facts.sources.isEmpty ? nil : permalinks.href(permalinks.sources),
+            dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")))
+    }
 
     var permalinks: Permalinks { site.permalinks }
     var config: SiteConfig { site.config }
@@ -20,27 +52,13 @@ struct RenderContext: Sendable {
     func absoluteURL(_ path: SitePath) -> String { config.origin + href(path) }
 
     func siteView(section: String) -> SiteView {
-        let menu = config.menu.map { item in
-            let href = item.url.hasPrefix("/") ? config.basePath + item.url.dropFirst() : item.url
-            let isCurrent = !section.isEmpty && item.url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == section
-            return MenuItemView(title: item.title, href: href, isCurrent: isCurrent)
+        var view = baseSiteView
+        guard !section.isEmpty else { return view }
+        for index in view.menu.indices {
+            let url = config.menu[index].url
+            view.menu[index].isCurrent = url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == section
         }
-        let years = site.articles.compactMap(\.date?.year)
-        let footerYears: String
-        if let first = years.min(), let last = years.max() {
-            footerYears = first == last ? "\(first)" : "\(first)–\(last)"
-        } else {
-            footerYears = ""
-        }
-        return SiteView(
-            title: config.title, subtitle: config.subtitle, description: config.description, language: config.language,
-            homeHref: href(.home), menu: menu, feedHref: href(SitePath(file: "feed.xml")),
-            jsonFeedHref: href(SitePath(file: "feed.json")),
-            stylesheetHref: href(SitePath(file: "assets/style.css")) + options.assetVersionSuffix,
-            scriptHref: href(SitePath(file: "assets/broadsheet.js")) + options.assetVersionSuffix,
-            publisher: config.publisher, footerYears: footerYears,
-            sourcesHref: site.facts.sources.isEmpty ? nil : href(permalinks.sources),
-            dataHref: site.facts.events.isEmpty ? nil : href(SitePath(file: "data/events.json")))
+        return view
     }
 
     func meta(
@@ -62,8 +80,7 @@ struct RenderContext: Sendable {
     }
 
     func tagLink(_ tag: BroadsheetContent.Tag) -> TagLink {
-        let count = site.tags.first { $0.tag.slug == tag.slug }?.articles.count ?? 0
-        return TagLink(name: tag.name, href: href(permalinks.tag(tag.slug)), count: count)
+        TagLink(name: tag.name, href: href(permalinks.tag(tag.slug)), count: tagCounts[tag.slug] ?? 0)
     }
 
     func citation(_ source: Source) -> SourceCitationView {
