@@ -20,18 +20,22 @@ enum FrontMatter {
                     text.isEmpty ? "the file is empty" : "the file does not start with front matter",
                     hint: "start the file with a `---` line, then `title: …` and `date: …`, then another `---` line"))
         }
-        var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        lines.removeFirst()
-        while let line = lines.first {
-            lines.removeFirst()
-            lineNumber += 1
-            if line == "---" || line == "..." {
-                let body = lines.joined(separator: "\n")
-                return .success(Split(yaml: yamlLines.joined(separator: "\n"), body: body, bodyLineOffset: lineNumber))
+        // Scan line starts in UTF-8 for the closing `---` (or `...`) without splitting the whole file.
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        var lineNumber = 2
+        let yamlStart = lineStart
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let yaml = String(text[yamlStart..<lineStart].dropLast())
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return .success(Split(yaml: yaml, body: String(text[bodyStart...]), bodyLineOffset: lineNumber))
             }
-            yamlLines.append(line)
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
         }
         return .failure(
             .error(

@@ -20,25 +20,20 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
         else { return nil }
-        var seconds = 0
+        var timeOfDay = 0
         var offset = 0
         var hasTime = false
         if trimmed.count > 10 {
             let rest = trimmed.dropFirst(10)
             guard rest.first == "T" || rest.first == " " else { return nil }
             guard let parsed = Self.parseTime(String(rest.dropFirst())) else { return nil }
-            seconds = parsed.seconds
+            timeOfDay = parsed.seconds
             offset = parsed.offset
             hasTime = true
         }
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let midnight = calendar.date(from: components) else { return nil }
-        self.instant = midnight.addingTimeInterval(TimeInterval(seconds - offset))
+        let seconds = Self.daysFromCivil(year: year, month: month, day: day) * 86_400 + timeOfDay - offset
+        self.instant = Date(timeIntervalSince1970: TimeInterval(seconds))
+        self.rfc3339 = Self.utcTimestamp(seconds)
         self.year = year
         self.month = month
         self.day = day
@@ -52,14 +47,10 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
     }
 
     /// `2025-11-20`.
-    public var isoDate: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var isoDate: String { String(original.prefix(10)) }
 
-    /// RFC 3339 in UTC, for feeds, sitemaps and JSON-LD.
-    public var rfc3339: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: instant)
-    }
+    /// RFC 3339 in UTC, for feeds, sitemaps and JSON-LD (computed once, without a formatter).
+    public let rfc3339: String
 
     public static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool { lhs.instant < rhs.instant }
 
@@ -85,6 +76,35 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
         let secondsPart = parts.count == 3 ? Double(parts[2]) : 0
         guard let secondsPart, secondsPart < 61 else { return nil }
         return (hours * 3600 + minutes * 60 + Int(secondsPart), offset)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970.
+    static func utcTimestamp(_ seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let hours = secondOfDay / 3600
+        let minutes = secondOfDay % 3600 / 60
+        return "\(year)-\(two(month))-\(two(day))T\(two(hours)):\(two(minutes)):\(two(secondOfDay % 60))Z"
     }
 
     static let monthNames = [

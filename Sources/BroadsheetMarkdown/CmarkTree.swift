@@ -190,16 +190,27 @@ enum CmarkTree {
         let start = Int(cmark_node_get_start_line(block))
         let end = max(start, Int(cmark_node_get_end_line(block)))
         guard !destination.isEmpty else { return (start, nil) }
+        let needles = ["](" + destination, "]( " + destination, "]: " + destination].map { Array($0.utf8) }
         for number in start...min(end, lines.count) where number >= 1 {
-            let line = lines[number - 1]
-            if let range = line.range(of: "](" + destination) ?? line.range(of: "]( " + destination)
-                ?? line.range(of: "]: " + destination)
-            {
-                let column = line.distance(from: line.startIndex, to: range.lowerBound) + 3
+            let line = Array(lines[number - 1].utf8)
+            for needle in needles {
+                guard let offset = firstOffset(of: needle, in: line) else { continue }
+                // Columns count characters, not bytes.
+                let column = String(decoding: line[..<offset], as: UTF8.self).count + 3
                 return (number, column)
             }
         }
         return (start, nil)
+    }
+
+    private static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: - Blocks and headings

@@ -6,6 +6,19 @@ enum WordCounter {
         var cjk = 0
         for text in texts {
             var inWord = false
+            // Most text is ASCII: classify bytes directly and leave Unicode properties for the rest.
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in text.utf8 {
+                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                    if isWordByte {
+                        if !inWord { words += 1 }
+                        inWord = true
+                    } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
+                        inWord = false
+                    }
+                }
+                continue
+            }
             for scalar in text.unicodeScalars {
                 if isCJK(scalar) {
                     cjk += 1

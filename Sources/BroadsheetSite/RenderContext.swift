@@ -14,6 +14,8 @@ struct RenderContext: Sendable {
     private let baseSiteView: SiteView
     /// Articles per tag slug, for tag links.
     private let tagCounts: [String: Int]
+    /// Each article's position in `site.articles`, by slug.
+    let articleIndex: [String: Int]
 
     /// Computes everything that is the same on every page once, not per page.
     init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
@@ -21,6 +23,7 @@ struct RenderContext: Sendable {
         self.templates = templates
         self.options = options
         self.tagCounts = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.tag.slug, $0.articles.count) })
+        self.articleIndex = Dictionary(uniqueKeysWithValues: site.articles.enumerated().map { ($1.slug, $0) })
         let config = site.config
         let permalinks = site.permalinks
         let years = site.articles.compactMap(\.date?.year)

@@ -37,7 +37,7 @@ struct SitePages: Sendable {
         }
         var previous: ArticleCard?
         var next: ArticleCard?
-        if isArticle, let index = site.articles.firstIndex(where: { $0.slug == document.slug }) {
+        if isArticle, let index = context.articleIndex[document.slug] {
             if index + 1 < site.articles.count { previous = context.card(site.articles[index + 1]) }
             if index > 0 { next = context.card(site.articles[index - 1]) }
         }
