@@ -28,7 +28,13 @@ public enum WebsiteRenderer {
     public static func render(_ site: Site, templates: TemplateSet, options: Options = Options()) throws(DiagnosticsError)
         -> [OutputFile]
     {
-        let context = RenderContext(site: site, templates: templates, options: options)
+        var preparing = RenderContext(site: site, templates: templates, options: options)
+        do {
+            try preparing.renderCards()
+        } catch {
+            throw DiagnosticsError([error])
+        }
+        let context = preparing
         let pages = SitePages(context: context)
         let documents = site.articles + site.pages
         let documentResults = documents.parallelMap { document in

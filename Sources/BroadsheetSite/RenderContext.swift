@@ -16,6 +16,8 @@ struct RenderContext: Sendable {
     private let tagCounts: [String: Int]
     /// Each article's position in `site.articles`, by slug.
     let articleIndex: [String: Int]
+    /// Each article's rendered card, in `site.articles` order (set by `renderCards`).
+    private(set) var cardHTML: [String] = []
 
     /// Computes everything that is the same on every page once, not per page.
     init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
@@ -80,6 +82,23 @@ struct RenderContext: Sendable {
             title: document.title, href: href(document.sitePath), dateDisplay: document.date?.display ?? "",
             dateISO: document.date?.isoDate ?? "", excerpt: document.excerpt, readingMinutes: document.readingMinutes,
             tags: document.tags.map(tagLink), isDraft: document.isDraft)
+    }
+
+    /// Renders every article's card once, in parallel.
+    mutating func renderCards() throws(Diagnostic) {
+        let context = self
+        let results = site.articles.parallelMap { article in
+            Result { () throws(Diagnostic) in try context.render("partials/card", context.card(article)) }
+        }
+        var cards: [String] = []
+        cards.reserveCapacity(results.count)
+        for result in results { cards.append(try result.get()) }
+        cardHTML = cards
+    }
+
+    /// The rendered card of an article.
+    func renderedCard(_ document: Document) -> RenderedCard {
+        RenderedCard(html: articleIndex[document.slug].map { cardHTML[$0] } ?? "")
     }
 
     func tagLink(_ tag: BroadsheetContent.Tag) -> TagLink {

@@ -86,7 +86,7 @@ struct SitePages: Sendable {
         let view = HomeView(
             site: context.siteView(section: ""),
             meta: context.meta(title: nil, description: config.description, path: .home, bodyClass: "home"),
-            lead: lead.map(context.card), latest: latest.map(context.card), hasLatest: !latest.isEmpty, chart: chart,
+            lead: lead.map(context.card), latest: latest.map(context.renderedCard), hasLatest: !latest.isEmpty, chart: chart,
             timelineHref: context.href(permalinks.timeline), eventCount: site.facts.events.count,
             comparisons: site.facts.comparisons.map(context.comparisonCard), hasComparisons: !site.facts.comparisons.isEmpty,
             recentEvents: Array(recent), hasRecentEvents: !recent.isEmpty)
@@ -115,14 +115,14 @@ struct SitePages: Sendable {
                     path: path, bodyClass: "list"),
                 heading: "Topic: \(tag.name)",
                 intro: "\(articles.count) article\(articles.count == 1 ? "" : "s")",
-                groups: [ArticleGroup(title: nil, anchor: nil, articles: articles.map(context.card))])
+                groups: [ArticleGroup(title: nil, anchor: nil, articles: articles.map(context.renderedCard))])
             files.append(OutputFile(path: path.outputPath, text: try context.render("list", view)))
         }
         var years: [ArticleGroup] = []
         for article in site.articles {
             let year = String(article.date!.year)
             if years.last?.title != year { years.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
-            years[years.count - 1].articles.append(context.card(article))
+            years[years.count - 1].articles.append(context.renderedCard(article))
         }
         let archive = ArticleListView(
             site: context.siteView(section: "archive"),
@@ -141,7 +141,7 @@ struct SitePages: Sendable {
             meta: context.meta(
                 title: "Page not found", description: "This page does not exist.", path: SitePath(file: "404.html"),
                 bodyClass: "not-found", noIndex: true),
-            latest: site.articles.prefix(5).map(context.card))
+            latest: site.articles.prefix(5).map(context.renderedCard))
         return [OutputFile(path: "404.html", text: try context.render("404", view))]
     }
 }

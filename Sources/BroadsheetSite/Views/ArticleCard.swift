@@ -10,6 +10,14 @@ struct ArticleCard: Sendable, Encodable {
     var isDraft: Bool
 }
 
+/// An article card already rendered with `partials/card`, for long lists.
+///
+/// Every article's card is rendered once and reused by the home page, the archive and
+/// every tag page, instead of once per list.
+struct RenderedCard: Sendable, Encodable {
+    var html: String
+}
+
 /// A tag as a link.
 struct TagLink: Sendable, Encodable {
     var name: String

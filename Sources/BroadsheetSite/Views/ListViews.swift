@@ -3,7 +3,7 @@ struct HomeView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var lead: ArticleCard?
-    var latest: [ArticleCard]
+    var latest: [RenderedCard]
     var hasLatest: Bool
     /// The timeline overview chart (trusted SVG).
     var chart: String?
@@ -28,7 +28,7 @@ struct ArticleListView: Sendable, Encodable {
 struct ArticleGroup: Sendable, Encodable {
     var title: String?
     var anchor: String?
-    var articles: [ArticleCard]
+    var articles: [RenderedCard]
 }
 
 /// The tag index.
@@ -42,5 +42,5 @@ struct TagIndexView: Sendable, Encodable {
 struct NotFoundView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
-    var latest: [ArticleCard]
+    var latest: [RenderedCard]
 }
