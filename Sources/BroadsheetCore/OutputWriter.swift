@@ -8,9 +8,12 @@ import Foundation
 
 /// Commits a finished site to the output folder in one step.
 ///
-/// Files are written to a staging folder beside the destination and swapped in only
-/// when every file was written, so a failed or killed build leaves the previous site
-/// exactly as it was. A lock on the parent folder keeps two builds from interleaving.
+/// The new site is assembled in a folder beside the destination and exchanged with it
+/// only when every file was written, so a failed or killed build leaves the previous site
+/// exactly as it was. The previous site is then kept as a hidden spare
+/// (`.NAME.broadsheet-spare`), which the next build brings up to date in place: unchanged
+/// files and folders are neither rewritten nor deleted, which is most of the cost of
+/// writing thousands of pages. A lock on the parent folder keeps two builds from interleaving.
 public struct OutputWriter: Sendable {
     /// The output folder (e.g. `ROOT/Output`).
     public let destination: URL
@@ -18,6 +21,11 @@ public struct OutputWriter: Sendable {
     /// Creates a writer for `destination`.
     public init(destination: URL) {
         self.destination = destination.standardizedFileURL
+    }
+
+    /// The hidden folder beside the output that holds the previous build between builds.
+    public var spare: URL {
+        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).broadsheet-spare")
     }
 
     /// Writes `files` as the complete new content of the output folder.
@@ -38,15 +46,25 @@ public struct OutputWriter: Sendable {
         }
         let lock = try FolderLock.acquire(parent, for: destination)
         defer { lock.release() }
-
         removeStaleStagingFolders(in: parent)
-        let staging = parent.appendingPathComponent(
-            ".\(destination.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+
+        let hasOutput = isFolder(destination)
+        let reusesSpare = hasOutput && isFolder(spare)
+        let staging =
+            reusesSpare
+            ? spare
+            : parent.appendingPathComponent(
+                ".\(destination.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
-            try writeAll(files, into: staging)
-            try swapIn(staging)
+            if !reusesSpare {
+                if fileManager.fileExists(atPath: spare.path) { try fileManager.removeItem(at: spare) }
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            }
+            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination).sync(files)
+            try swapIn(staging, hasOutput: hasOutput)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            // A spare left half-updated is harmless: the next build brings it up to date again.
+            if !reusesSpare { try? fileManager.removeItem(at: staging) }
             throw DiagnosticsError([
                 .error(
                     at: location, "cannot write the site: \(describe(error)); the previous output was left untouched",
@@ -55,70 +73,20 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func writeAll(_ files: [OutputFile], into staging: URL) throws {
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-        var folders: Set<String> = []
-        for file in files {
-            var folder = Substring(file.path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
-            }
-        }
-        // Sorted, so every parent is created before its children.
-        for folder in folders.sorted() {
-            let path = staging.path + "/" + folder
-            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw POSIXFileError(path: path, code: errno) }
-        }
-        // Plain POSIX calls: Foundation's Data.write and createDirectory cost more than the I/O here.
-        let written = files.parallelMap { file -> POSIXFileError? in
-            let target = staging.path + "/" + file.path
-            switch file.contents {
-            case .data(let data):
-                return Self.writeFile(target, data)
-            case .copy(let source):
-                guard let data = FileManager.default.contents(atPath: source.path) else {
-                    return POSIXFileError(path: source.path, code: ENOENT)
-                }
-                return Self.writeFile(target, data)
-            }
-        }
-        if let failure = written.compactMap({ $0 }).first { throw failure }
-    }
-
-    private static func writeFile(_ path: String, _ data: Data) -> POSIXFileError? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
-        defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> POSIXFileError? in
-            var offset = 0
-            while offset < buffer.count {
-                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return POSIXFileError(path: path, code: errno)
-                }
-                offset += result
-            }
-            return nil
-        }
-    }
-
-    /// Exchanges the staging folder with the destination atomically where the kernel allows it.
-    private func swapIn(_ staging: URL) throws {
+    /// Exchanges `staging` with the destination; the previous output ends up as the spare.
+    private func swapIn(_ staging: URL, hasOutput: Bool) throws {
         let fileManager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard fileManager.fileExists(atPath: destination.path, isDirectory: &isFolder) else {
+        guard hasOutput else {
+            if fileManager.fileExists(atPath: destination.path) {
+                throw OutputWriterError("\(destination.path) exists and is not a folder")
+            }
             try fileManager.moveItem(at: staging, to: destination)
             return
         }
-        guard isFolder.boolValue else {
-            throw OutputWriterError("\(destination.path) exists and is not a folder")
-        }
         #if canImport(Glibc)
-            // RENAME_EXCHANGE swaps both names in one step: no moment without an output folder.
+            // RENAME_EXCHANGE swaps both names in one step: there is no moment without an output folder.
             if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging.path, AT_FDCWD, destination.path, 1 << 1) == 0 {
-                try fileManager.removeItem(at: staging)
+                if staging != spare { try fileManager.moveItem(at: staging, to: spare) }
                 return
             }
         #endif
@@ -131,7 +99,7 @@ public struct OutputWriter: Sendable {
             try? fileManager.moveItem(at: previous, to: destination)
             throw error
         }
-        try fileManager.removeItem(at: previous)
+        try fileManager.moveItem(at: previous, to: spare)
     }
 
     #if canImport(Glibc)
@@ -146,11 +114,16 @@ public struct OutputWriter: Sendable {
 
     /// Staging folders left by killed builds; safe to remove while we hold the lock.
     private func removeStaleStagingFolders(in parent: URL) {
-        let prefix = ".\(destination.lastPathComponent).staging-"
+        let prefixes = [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).previous-"]
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where prefixes.contains(where: name.hasPrefix) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
+    }
+
+    private func isFolder(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     private func describe(_ error: any Error) -> String {
@@ -166,56 +139,7 @@ public struct OutputWriter: Sendable {
     }
 }
 
-/// The C library's `write`, named so it does not collide with instance methods.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
-    #else
-        Darwin.write(descriptor, bytes, count)
-    #endif
-}
-
-/// A failed system call on a file, with the file and the system's reason.
-struct POSIXFileError: Error, CustomStringConvertible {
-    var path: String
-    var code: Int32
-    var description: String { "\(String(cString: strerror(code))) (\((path as NSString).lastPathComponent))" }
-}
-
 struct OutputWriterError: Error {
     var message: String
     init(_ message: String) { self.message = message }
-}
-
-/// An exclusive, non-blocking `flock` on a folder, released when the process dies.
-final class FolderLock {
-    private let descriptor: Int32
-
-    private init(descriptor: Int32) { self.descriptor = descriptor }
-
-    static func acquire(_ folder: URL, for destination: URL) throws(DiagnosticsError) -> FolderLock {
-        let descriptor = open(folder.path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw DiagnosticsError([
-                .error(
-                    at: SourceLocation(path: destination.path),
-                    "cannot open \(folder.path) to lock it: \(String(cString: strerror(errno)))")
-            ])
-        }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            close(descriptor)
-            throw DiagnosticsError([
-                .error(
-                    at: SourceLocation(path: destination.path),
-                    "another Broadsheet build is writing to this output folder right now",
-                    hint: "wait for it to finish, or build into another folder with --output")
-            ])
-        }
-        return FolderLock(descriptor: descriptor)
-    }
-
-    func release() {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
 }

@@ -108,7 +108,37 @@ struct OutputWriterTests {
         ])
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Output"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == [".Output.broadsheet-spare", "Output"])
+    }
+
+    @Test("the spare is brought up to date in place over many builds", arguments: [0, 1, 2])
+    func spareReuse(_ seed: Int) throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        let builds: [[OutputFile]] = [
+            [OutputFile(path: "a/index.html", text: "1"), OutputFile(path: "b/index.html", text: "b"), OutputFile(path: "x", text: "file")],
+            [OutputFile(path: "a/index.html", text: "2"), OutputFile(path: "x/index.html", text: "now a folder")],
+            [OutputFile(path: "a/index.html", text: "2"), OutputFile(path: "c/d/e.txt", text: "deep")],
+            [OutputFile(path: "a/index.html", text: "3"), OutputFile(path: "x", text: "a file again")],
+        ]
+        for (index, files) in builds.enumerated() where index >= seed {
+            try OutputWriter(destination: output).write(files)
+            let actual = try Self.contents(of: output)
+            let expected = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text ?? "") })
+            #expect(actual == expected, "build \(index)")
+        }
+    }
+
+    static func contents(of folder: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = enumerator?.nextObject() as? String {
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
+                result[relative] = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
+            }
+        }
+        return result
     }
 
     @Test("a write that fails leaves the previous output untouched")
@@ -125,6 +155,28 @@ struct OutputWriterTests {
         }
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "good")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Output"])
+    }
+
+    @Test("unchanged files are kept (same inode), changed files are written anew")
+    func reusesUnchangedFiles() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        try OutputWriter(destination: output).write([
+            OutputFile(path: "same.html", text: "same"), OutputFile(path: "a/changed.html", text: "v1"),
+        ])
+        let sameBefore = try inode("same.html")
+        let changedBefore = try inode("a/changed.html")
+        try OutputWriter(destination: output).write([
+            OutputFile(path: "same.html", text: "same"), OutputFile(path: "a/changed.html", text: "v2"),
+        ])
+        #expect(try inode("same.html") == sameBefore)
+        #expect(try inode("a/changed.html") != changedBefore)
+        #expect(try String(contentsOf: output.appendingPathComponent("a/changed.html"), encoding: .utf8) == "v2")
     }
 
     @Test("refuses to replace a file with a folder")

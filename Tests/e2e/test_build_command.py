@@ -73,7 +73,7 @@ def test_failed_build_leaves_previous_output_untouched(broadsheet_bin, fixture_r
     assert sorted(path.name for path in parent.iterdir()) == ["public"], "leftovers beside the output folder"
 
 
-def test_successful_rebuild_is_identical_and_leaves_nothing_beside_the_output(broadsheet_bin, fixture_root, tmp_path):
+def test_successful_rebuild_is_identical_and_leaves_only_the_spare_beside_the_output(broadsheet_bin, fixture_root, tmp_path):
     parent = tmp_path / "out"
     output = parent / "public"
     first = build(broadsheet_bin, fixture_root, output)
@@ -83,7 +83,10 @@ def test_successful_rebuild_is_identical_and_leaves_nothing_beside_the_output(br
     assert second.returncode == 0, describe(second)
     after = tree_snapshot(output)
     assert after == before, "building the same sources twice gave different output: " + snapshot_changes(before, after)
-    assert sorted(path.name for path in parent.iterdir()) == ["public"], "leftovers beside the output folder"
+    # The previous build is kept as a hidden spare that the next build updates in place
+    # (docs/architecture.md); nothing else may be left beside the output.
+    assert sorted(path.name for path in parent.iterdir()) == [".public.broadsheet-spare", "public"], "leftovers beside the output folder"
+    assert tree_snapshot(parent / ".public.broadsheet-spare") == before, "the spare is not the previous build"
 
 
 def test_failed_build_reports_every_broken_article(broadsheet_bin, fixture_root, tmp_path):

@@ -1,0 +1,150 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Makes a folder hold exactly a set of files, touching only what differs.
+///
+/// Files already there with the same bytes are left alone; others are written to a
+/// temporary name and renamed into place (never rewritten in place: the spare may share
+/// inodes with the live output through hard links). Files and folders that are no longer
+/// needed are removed. In a new, empty folder, files identical to ones in `linkSource`
+/// are hard-linked from there instead of written.
+struct FolderSync {
+    let folder: URL
+    let linkSource: URL?
+
+    func sync(_ files: [OutputFile]) throws {
+        let root = folder.path
+        let existing = Self.entries(of: folder)
+        var neededFolders: Set<String> = []
+        for file in files {
+            var parent = Substring(file.path)
+            while let slash = parent.lastIndex(of: "/") {
+                parent = parent[..<slash]
+                guard neededFolders.insert(String(parent)).inserted else { break }
+            }
+        }
+        // A needed file where a folder stands, or a folder where a file stands, is cleared first.
+        for file in files where existing.folders.contains(file.path) {
+            try FileManager.default.removeItem(atPath: root + "/" + file.path)
+        }
+        for folder in neededFolders.sorted() where !existing.folders.contains(folder) {
+            let path = root + "/" + folder
+            if existing.files.contains(folder) { unlink(path) }
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw POSIXFileError(path: path, code: errno) }
+        }
+        let linkRoot = linkSource?.path
+        let failures = files.parallelMap { file -> POSIXFileError? in
+            let target = root + "/" + file.path
+            let data: Data
+            switch file.contents {
+            case .data(let bytes):
+                data = bytes
+            case .copy(let source):
+                guard let bytes = FileManager.default.contents(atPath: source.path) else {
+                    return POSIXFileError(path: source.path, code: ENOENT)
+                }
+                data = bytes
+            }
+            if existing.files.contains(file.path) && Self.fileEquals(target, data) { return nil }
+            if let linkRoot, Self.fileEquals(linkRoot + "/" + file.path, data), link(linkRoot + "/" + file.path, target) == 0 {
+                return nil
+            }
+            return Self.replaceFile(target, data)
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+
+        let wanted = Set(files.map(\.path))
+        for path in existing.files where !wanted.contains(path) && !neededFolders.contains(path) {
+            unlink(root + "/" + path)
+        }
+        // Deepest first, so a folder is empty when its turn comes.
+        for folder in existing.folders.sorted(by: >) where !neededFolders.contains(folder) && !wanted.contains(folder) {
+            rmdir(root + "/" + folder)
+        }
+    }
+
+    /// Every file (anything not a folder) and folder under `folder`, relative to it.
+    static func entries(of folder: URL) -> (files: Set<String>, folders: Set<String>) {
+        var files: Set<String> = []
+        var folders: Set<String> = []
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
+        while let relative = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                folders.insert(relative)
+            } else {
+                files.insert(relative)
+            }
+        }
+        return (files, folders)
+    }
+
+    /// True when the regular file at `path` holds exactly `data`.
+    static func fileEquals(_ path: String, _ data: Data) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+            return false
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < data.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, data.count - offset) }
+            if count <= 0 { return false }
+            offset += count
+        }
+        return data.elementsEqual(existing)
+    }
+
+    /// Writes `data` under a temporary name beside `path` and renames it over `path`.
+    static func replaceFile(_ path: String, _ data: Data) -> POSIXFileError? {
+        let temporary = path + ".broadsheet-tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
+        let failure = data.withUnsafeBytes { buffer -> POSIXFileError? in
+            var offset = 0
+            while offset < buffer.count {
+                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return POSIXFileError(path: path, code: errno)
+                }
+                offset += result
+            }
+            return nil
+        }
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            return failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return POSIXFileError(path: path, code: code)
+        }
+        return nil
+    }
+}
+
+/// The C library's `write`, named so it does not collide with instance methods.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+    #else
+        Darwin.write(descriptor, bytes, count)
+    #endif
+}
+
+/// A failed system call on a file, with the file and the system's reason.
+struct POSIXFileError: Error, CustomStringConvertible {
+    var path: String
+    var code: Int32
+    var description: String { "\(String(cString: strerror(code))) (\((path as NSString).lastPathComponent))" }
+}
