@@ -92,14 +92,16 @@ struct FolderSync {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var existing = [UInt8](repeating: 0, count: data.count)
+        guard !data.isEmpty else { return true }
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 16)
+        defer { existing.deallocate() }
         var offset = 0
         while offset < data.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, data.count - offset) }
+            let count = read(descriptor, existing.baseAddress! + offset, data.count - offset)
             if count <= 0 { return false }
             offset += count
         }
-        return data.elementsEqual(existing)
+        return data.withUnsafeBytes { memcmp($0.baseAddress!, existing.baseAddress!, data.count) == 0 }
     }
 
     /// Writes `data` under a temporary name beside `path` and renames it over `path`.
