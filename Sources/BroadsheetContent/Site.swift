@@ -23,6 +23,48 @@ public struct Site: Sendable {
     public var citingEvents: [SourceID: [EventID]]
 }
 
+extension Site {
+    /// Newest first; articles of the same date by weight, then slug.
+    public static func articleOrder(_ lhs: Document, _ rhs: Document) -> Bool {
+        if lhs.date! != rhs.date! { return lhs.date! > rhs.date! }
+        return (lhs.weight, lhs.slug) < (rhs.weight, rhs.slug)
+    }
+
+    /// Tags with their articles, sorted by tag; articles keep their order.
+    static func groupTags(_ articles: [Document]) -> [(tag: Tag, articles: [Document])] {
+        var groups: [String: (tag: Tag, articles: [Document])] = [:]
+        for article in articles {
+            for tag in article.tags where !tag.slug.isEmpty {
+                groups[tag.slug, default: (tag, [])].articles.append(article)
+            }
+        }
+        return groups.values.sorted { $0.tag < $1.tag }
+    }
+
+    /// For each source, the documents citing it, in site order.
+    static func citingDocuments(_ documents: [Document]) -> [SourceID: [Document]] {
+        var result: [SourceID: [Document]] = [:]
+        for document in documents {
+            for citation in document.citations { result[citation.source, default: []].append(document) }
+        }
+        return result
+    }
+
+    /// The site with one document replaced (same slug and kind), its lists recomputed.
+    public func replacing(_ document: Document) -> Site {
+        var site = self
+        if document.kind == .article {
+            site.articles = articles.map { $0.slug == document.slug ? document : $0 }
+            site.articles.sort(by: Site.articleOrder)
+            site.tags = Site.groupTags(site.articles)
+        } else {
+            site.pages = pages.map { $0.slug == document.slug ? document : $0 }
+        }
+        site.citingDocuments = Site.citingDocuments(site.articles + site.pages)
+        return site
+    }
+}
+
 /// HTML rendered from the inline Markdown of facts.
 public struct FactHTML: Sendable, Hashable {
     /// Event summaries by event id.

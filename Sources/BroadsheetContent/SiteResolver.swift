@@ -22,12 +22,8 @@ public enum SiteResolver {
         let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
         diagnostics += checkSlugs(published)
 
-        let links = LinkResolver(
-            permalinks: permalinks, facts: facts,
-            articleSlugs: Set(published.filter { $0.kind == .article }.map(\.slug)),
-            pageSlugs: Set(published.filter { $0.kind == .page }.map(\.slug)), excludedDrafts: drafts)
-        let resolver = DocumentResolver(
-            links: links, options: MarkdownOptions(allowRawHTML: config.allowRawHTML))
+        let resolver = documentResolver(content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
+        let links = resolver.links
         let resolved = published.parallelMap { resolver.resolve($0) }
         var articles: [Document] = []
         var pages: [Document] = []
@@ -35,10 +31,7 @@ public enum SiteResolver {
             diagnostics += problems
             if document.kind == .article { articles.append(document) } else { pages.append(document) }
         }
-        articles.sort {
-            if $0.date! != $1.date! { return $0.date! > $1.date! }
-            return ($0.weight, $0.slug) < ($1.weight, $1.slug)
-        }
+        articles.sort(by: Site.articleOrder)
         if let lead = config.lead, !articles.contains(where: { $0.slug == lead }) {
             diagnostics.append(
                 .error(
@@ -49,10 +42,7 @@ public enum SiteResolver {
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
 
         let factHTML = renderFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
-        var citingDocuments: [SourceID: [Document]] = [:]
-        for document in articles + pages {
-            for citation in document.citations { citingDocuments[citation.source, default: []].append(document) }
-        }
+        let citingDocuments = Site.citingDocuments(articles + pages)
         var citingEvents: [SourceID: [EventID]] = [:]
         for event in facts.events {
             for source in event.sources { citingEvents[source, default: []].append(event.id) }
@@ -69,9 +59,34 @@ public enum SiteResolver {
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let site = Site(
             config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
-            factHTML: factHTML, tags: groupTags(articles), citingDocuments: citingDocuments,
+            factHTML: factHTML, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
             citingEvents: citingEvents)
         return (site, diagnostics)
+    }
+
+    /// Resolves one edited document against the rest of the site, for incremental rebuilds.
+    ///
+    /// The caller replaces the document in the `Site` (`Site.replacing`) when there are no
+    /// errors; a change of slug or draft state needs a full `resolve` instead.
+    public static func resolve(
+        _ document: LoadedDocument, in content: LoadedContent, facts: FactBook, options: Options
+    ) -> (Document?, [Diagnostic]) {
+        let permalinks = Permalinks(basePath: content.config.basePath)
+        let published = content.documents.filter { options.includeDrafts || !$0.isDraft }
+        let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
+        let resolver = documentResolver(content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
+        let (resolved, diagnostics) = resolver.resolve(document)
+        return (diagnostics.containsErrors ? nil : resolved, diagnostics)
+    }
+
+    private static func documentResolver(
+        _ content: LoadedContent, facts: FactBook, published: [LoadedDocument], drafts: Set<String>, permalinks: Permalinks
+    ) -> DocumentResolver {
+        let links = LinkResolver(
+            permalinks: permalinks, facts: facts,
+            articleSlugs: Set(published.filter { $0.kind == .article }.map(\.slug)),
+            pageSlugs: Set(published.filter { $0.kind == .page }.map(\.slug)), excludedDrafts: drafts)
+        return DocumentResolver(links: links, options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML))
     }
 
     /// Duplicate slugs (ignoring case and normalisation) and pages that would shadow generated sections.
@@ -103,16 +118,6 @@ public enum SiteResolver {
             }
         }
         return diagnostics
-    }
-
-    private static func groupTags(_ articles: [Document]) -> [(tag: Tag, articles: [Document])] {
-        var groups: [String: (tag: Tag, articles: [Document])] = [:]
-        for article in articles {
-            for tag in article.tags where !tag.slug.isEmpty {
-                groups[tag.slug, default: (tag, [])].articles.append(article)
-            }
-        }
-        return groups.values.sorted { $0.tag < $1.tag }
     }
 
     private static func renderFactMarkdown(

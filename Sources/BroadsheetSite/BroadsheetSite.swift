@@ -28,19 +28,88 @@ public enum WebsiteRenderer {
     public static func render(_ site: Site, templates: TemplateSet, options: Options = Options()) throws(DiagnosticsError)
         -> [OutputFile]
     {
-        var preparing = RenderContext(site: site, templates: templates, options: options)
+        try WebsiteRendering(site: site, templates: templates, options: options).renderAll()
+    }
+
+    /// The site-wide outputs, rendered in parallel with the documents.
+    public enum Job: CaseIterable, Sendable, Hashable {
+        /// The home page.
+        case home
+        /// The archive and the topic pages.
+        case lists
+        /// The 404 page.
+        case notFound
+        /// Timeline, entities, comparisons (with CSV) and sources.
+        case factPages
+        /// Atom and JSON feeds.
+        case feeds
+        /// `/data/*.json`.
+        case data
+
+        func run(context: RenderContext, pages: SitePages) throws(Diagnostic) -> [OutputFile] {
+            switch self {
+            case .home: try pages.home()
+            case .lists: try pages.lists()
+            case .notFound: try pages.notFound()
+            case .factPages: try FactPages(context: context).render()
+            case .feeds: try FeedRenderer(context: context, components: ComponentHTML(context: context)).render()
+            case .data: FactData(context: context).render()
+            }
+        }
+    }
+
+    static func robots(_ context: RenderContext) -> OutputFile {
+        OutputFile(
+            path: "robots.txt",
+            text: "User-agent: *\nAllow: /\n\nSitemap: \(context.absoluteURL(SitePath(file: "sitemap.xml")))\n")
+    }
+}
+
+/// A site prepared for rendering, kept between renders so an edit re-renders only what it affects.
+///
+/// The preview server and the incremental benchmark hold one of these; `broadsheet build`
+/// uses it once through `WebsiteRenderer.render`.
+public struct WebsiteRendering: Sendable {
+    private var context: RenderContext
+
+    /// Prepares the view context and renders every article's card once.
+    public init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options = .init()) throws(DiagnosticsError) {
+        var context = RenderContext(site: site, templates: templates, options: options)
         do {
-            try preparing.renderCards()
+            try context.renderCards(previous: nil)
         } catch {
             throw DiagnosticsError([error])
         }
-        let context = preparing
+        self.context = context
+    }
+
+    /// Moves to an updated site, re-rendering the cards of `changedArticles` only.
+    public mutating func update(site: Site, changedArticles: Set<String>) throws(DiagnosticsError) {
+        var next = RenderContext(site: site, templates: context.templates, options: context.options)
+        do {
+            try next.renderCards(previous: (context, changedArticles))
+        } catch {
+            throw DiagnosticsError([error])
+        }
+        context = next
+    }
+
+    /// Every output file, sorted by path.
+    public func renderAll() throws(DiagnosticsError) -> [OutputFile] {
+        let site = context.site
+        var files = try render(documents: site.articles + site.pages, jobs: Set(WebsiteRenderer.Job.allCases))
+        files += [Sitemap(context: context).render(paths: files.map(\.path)), WebsiteRenderer.robots(context)]
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The pages of some documents and some site-wide jobs, in parallel.
+    public func render(documents: [Document], jobs: Set<WebsiteRenderer.Job>) throws(DiagnosticsError) -> [OutputFile] {
+        let context = self.context
         let pages = SitePages(context: context)
-        let documents = site.articles + site.pages
         let documentResults = documents.parallelMap { document in
             Result { () throws(Diagnostic) in try pages.document(document) }
         }
-        let jobResults = Job.allCases.parallelMap { job in
+        let jobResults = WebsiteRenderer.Job.allCases.filter(jobs.contains).parallelMap { job in
             Result { () throws(Diagnostic) in try job.run(context: context, pages: pages) }
         }
         var files: [OutputFile] = []
@@ -58,29 +127,11 @@ public enum WebsiteRenderer {
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
-        files += [Sitemap(context: context).render(files), robots(context)]
-        return files.sorted { $0.path < $1.path }
+        return files
     }
 
-    /// The site-wide outputs, rendered in parallel with the documents.
-    private enum Job: CaseIterable, Sendable {
-        case home, lists, notFound, factPages, feeds, data
-
-        func run(context: RenderContext, pages: SitePages) throws(Diagnostic) -> [OutputFile] {
-            switch self {
-            case .home: try pages.home()
-            case .lists: try pages.lists()
-            case .notFound: try pages.notFound()
-            case .factPages: try FactPages(context: context).render()
-            case .feeds: try FeedRenderer(context: context, components: ComponentHTML(context: context)).render()
-            case .data: FactData(context: context).render()
-            }
-        }
-    }
-
-    private static func robots(_ context: RenderContext) -> OutputFile {
-        OutputFile(
-            path: "robots.txt",
-            text: "User-agent: *\nAllow: /\n\nSitemap: \(context.absoluteURL(SitePath(file: "sitemap.xml")))\n")
+    /// `sitemap.xml` for the given output paths.
+    public func sitemap(paths: [String]) -> OutputFile {
+        Sitemap(context: context).render(paths: paths)
     }
 }

@@ -56,7 +56,8 @@ enum JSONText {
             newline(&output, pretty: pretty, indent: indent)
             output += "}"
         default:
-            preconditionFailure("JSONText encodes only strings, numbers, booleans, arrays and dictionaries, not \(type(of: value))")
+            preconditionFailure(
+                "JSONText encodes only strings, numbers, booleans, arrays and dictionaries, not \(type(of: value))")
         }
     }
 

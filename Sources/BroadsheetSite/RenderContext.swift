@@ -84,11 +84,15 @@ struct RenderContext: Sendable {
             tags: document.tags.map(tagLink), isDraft: document.isDraft)
     }
 
-    /// Renders every article's card once, in parallel.
-    mutating func renderCards() throws(Diagnostic) {
+    /// Renders every article's card once, in parallel, reusing the cards of `previous`
+    /// for articles that did not change.
+    mutating func renderCards(previous: (context: RenderContext, changed: Set<String>)?) throws(Diagnostic) {
         let context = self
-        let results = site.articles.parallelMap { article in
-            Result { () throws(Diagnostic) in try context.render("partials/card", context.card(article)) }
+        let results = site.articles.parallelMap { article -> Result<String, Diagnostic> in
+            if let previous, !previous.changed.contains(article.slug), let index = previous.context.articleIndex[article.slug] {
+                return .success(previous.context.cardHTML[index])
+            }
+            return Result { () throws(Diagnostic) in try context.render("partials/card", context.card(article)) }
         }
         var cards: [String] = []
         cards.reserveCapacity(results.count)

@@ -4,16 +4,16 @@ import BroadsheetCore
 struct Sitemap {
     let context: RenderContext
 
-    func render(_ files: [OutputFile]) -> OutputFile {
+    func render(paths: [String]) -> OutputFile {
         var lastModified: [String: String] = [:]
         for article in context.site.articles {
             lastModified[article.sitePath.outputPath] = (article.updated ?? article.date)?.isoDate
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for file in files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix("index.html") {
-            let folder = String(file.path.dropLast("index.html".count))
+        for path in paths.sorted() where path.hasSuffix("index.html") {
+            let folder = String(path.dropLast("index.html".count))
             xml += "  <url><loc>\(HTMLText.escape(context.absoluteURL(SitePath(file: folder))))</loc>"
-            if let date = lastModified[file.path] { xml += "<lastmod>\(date)</lastmod>" }
+            if let date = lastModified[path] { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

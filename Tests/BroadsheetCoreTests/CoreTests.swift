@@ -108,7 +108,8 @@ struct OutputWriterTests {
         ])
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == [".Output.broadsheet-spare", "Output"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == [".Output.broadsheet-spare", "Output"])
     }
 
     @Test("the spare is brought up to date in place over many builds", arguments: [0, 1, 2])
@@ -117,7 +118,10 @@ struct OutputWriterTests {
         defer { try? FileManager.default.removeItem(at: parent) }
         let output = parent.appendingPathComponent("Output")
         let builds: [[OutputFile]] = [
-            [OutputFile(path: "a/index.html", text: "1"), OutputFile(path: "b/index.html", text: "b"), OutputFile(path: "x", text: "file")],
+            [
+                OutputFile(path: "a/index.html", text: "1"), OutputFile(path: "b/index.html", text: "b"),
+                OutputFile(path: "x", text: "file"),
+            ],
             [OutputFile(path: "a/index.html", text: "2"), OutputFile(path: "x/index.html", text: "now a folder")],
             [OutputFile(path: "a/index.html", text: "2"), OutputFile(path: "c/d/e.txt", text: "deep")],
             [OutputFile(path: "a/index.html", text: "3"), OutputFile(path: "x", text: "a file again")],

@@ -1,0 +1,160 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetFacts
+import BroadsheetSite
+import BroadsheetTemplates
+import Foundation
+
+/// A site built in memory and kept up to date as its sources change: what the preview
+/// server serves, and what the incremental benchmark measures.
+///
+/// An edited article or page is reloaded and resolved alone, and only the pages that show
+/// it are rendered again (its own page; when its title, date, excerpt or tags changed, the
+/// lists and its neighbours; the feeds when it is among the latest; the fact pages when its
+/// citations or components changed). Any other change (site.yaml, facts, templates, assets,
+/// a new, deleted or renamed file) rebuilds everything, still in memory.
+public struct LiveSite: Sendable {
+    /// What one update did.
+    public struct Update: Sendable {
+        /// Output paths whose bytes changed, were added or removed.
+        public var changedPaths: [String]
+        /// True when the change needed a full rebuild.
+        public var wasFullRebuild: Bool
+        /// Warnings found on the way.
+        public var warnings: [Diagnostic]
+    }
+
+    /// The current output, by path.
+    public private(set) var files: [String: OutputFile]
+    private let options: SiteBuilder.Options
+    private var loaded: SourceLoader.Loaded
+    private var site: Site
+    private var rendering: WebsiteRendering
+
+    /// Builds the whole site in memory.
+    public init(_ options: SiteBuilder.Options) throws(DiagnosticsError) {
+        self.options = options
+        let (loaded, site, rendering, files) = try Self.fullBuild(options)
+        self.loaded = loaded
+        self.site = site
+        self.rendering = rendering
+        self.files = files
+    }
+
+    /// Brings the output up to date after `changedPaths` (relative to the root) changed on disk.
+    ///
+    /// On errors the previous output is kept and the diagnostics are thrown.
+    public mutating func update(changedPaths: Set<String>) throws(DiagnosticsError) -> Update {
+        let edits = changedPaths.compactMap { path in self.loaded.content.documents.first { $0.path == path } }
+        let onlyDocumentEdits =
+            edits.count == changedPaths.count
+            && changedPaths.allSatisfy { FileManager.default.fileExists(atPath: options.root.appendingPathComponent($0).path) }
+        if onlyDocumentEdits, let update = try updateDocuments(edits) {
+            return update
+        }
+        let (loaded, site, rendering, files) = try Self.fullBuild(options)
+        let changed = Self.changedPaths(from: self.files, to: files)
+        (self.loaded, self.site, self.rendering, self.files) = (loaded, site, rendering, files)
+        return Update(changedPaths: changed, wasFullRebuild: true, warnings: [])
+    }
+
+    /// Re-renders what the edited documents affect; nil when an edit needs a full rebuild.
+    private mutating func updateDocuments(_ previous: [LoadedDocument]) throws(DiagnosticsError) -> Update? {
+        var content = loaded.content
+        var site = self.site
+        var warnings: [Diagnostic] = []
+        var documents: [Document] = []
+        var jobs: Set<WebsiteRenderer.Job> = []
+        var changedArticles: Set<String> = []
+        let resolveOptions = SiteResolver.Options(includeDrafts: options.includeDrafts)
+        for old in previous {
+            let file: SourceFile
+            switch SourceFile.read(options.root.appendingPathComponent(old.path), displayPath: old.path) {
+            case .success(let read): file = read
+            case .failure(let diagnostic): throw DiagnosticsError([diagnostic])
+            }
+            let (reloaded, problems) = DocumentLoader.load(file, kind: old.kind, defaultAuthor: content.config.author)
+            guard let reloaded, !problems.containsErrors else { throw DiagnosticsError(problems) }
+            // A new slug or draft state changes links, lists and URLs everywhere.
+            guard reloaded.slug == old.slug, reloaded.isDraft == old.isDraft else { return nil }
+            content.documents = content.documents.map { $0.path == old.path ? reloaded : $0 }
+            warnings += problems
+            if reloaded.isDraft && !options.includeDrafts { continue }
+            let (resolved, resolveProblems) = SiteResolver.resolve(
+                reloaded, in: content, facts: loaded.facts, options: resolveOptions)
+            guard let resolved else { throw DiagnosticsError(resolveProblems) }
+            warnings += resolveProblems
+            let before = (site.articles + site.pages).first { $0.kind == resolved.kind && $0.slug == resolved.slug }
+            let oldNeighbours = neighbours(of: resolved, in: site)
+            site = site.replacing(resolved)
+            documents.append(resolved)
+            // Dates also set the footer's years on every page: rebuild everything.
+            guard let before, before.date == resolved.date else { return nil }
+            if resolved.kind == .article {
+                if Self.listingChanged(before, resolved) {
+                    changedArticles.insert(resolved.slug)
+                    jobs.formUnion([.home, .lists, .notFound])
+                    documents += oldNeighbours + neighbours(of: resolved, in: site)
+                }
+                let latest = Set(site.articles.prefix(20).map(\.slug)).union(self.site.articles.prefix(20).map(\.slug))
+                if latest.contains(resolved.slug) { jobs.insert(.feeds) }
+            }
+            if before.citations != resolved.citations
+                || before.body.filter(Self.isComponent) != resolved.body.filter(Self.isComponent)
+            {
+                jobs.insert(.factPages)
+            }
+        }
+        try rendering.update(site: site, changedArticles: changedArticles)
+        var unique: [String: Document] = [:]
+        for document in documents { unique["\(document.kind)/\(document.slug)"] = document }
+        let rendered = try rendering.render(documents: Array(unique.values), jobs: jobs)
+        var next = files
+        for file in rendered { next[file.path] = file }
+        if !changedArticles.isEmpty { next["sitemap.xml"] = rendering.sitemap(paths: Array(next.keys)) }
+        let changed = Self.changedPaths(from: files, to: next)
+        loaded.content = content
+        self.site = site
+        files = next
+        return Update(changedPaths: changed, wasFullRebuild: false, warnings: warnings)
+    }
+
+    private func neighbours(of document: Document, in site: Site) -> [Document] {
+        guard document.kind == .article, let index = site.articles.firstIndex(where: { $0.slug == document.slug }) else {
+            return []
+        }
+        return [index - 1, index + 1].filter(site.articles.indices.contains).map { site.articles[$0] }
+    }
+
+    /// Whether what lists show of an article (cards, order, topics) changed.
+    private static func listingChanged(_ old: Document, _ new: Document) -> Bool {
+        old.title != new.title || old.date != new.date || old.updated != new.updated || old.excerpt != new.excerpt
+            || old.tags != new.tags || old.readingMinutes != new.readingMinutes || old.weight != new.weight
+            || old.authors != new.authors
+    }
+
+    private static func isComponent(_ part: BodyPart) -> Bool {
+        if case .component = part { return true }
+        return false
+    }
+
+    private static func changedPaths(from old: [String: OutputFile], to new: [String: OutputFile]) -> [String] {
+        var changed = new.compactMap { path, file in old[path] == file ? nil : path }
+        changed += old.keys.filter { new[$0] == nil }
+        return changed.sorted()
+    }
+
+    private static func fullBuild(_ options: SiteBuilder.Options) throws(DiagnosticsError) -> (
+        SourceLoader.Loaded, Site, WebsiteRendering, [String: OutputFile]
+    ) {
+        let (loaded, loadProblems) = SourceLoader.load(options)
+        guard let loaded, !loadProblems.containsErrors else { throw DiagnosticsError(loadProblems) }
+        let (site, resolveProblems) = SiteResolver.resolve(
+            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+        guard let site, !resolveProblems.containsErrors else { throw DiagnosticsError(loadProblems + resolveProblems) }
+        let rendering = try WebsiteRendering(
+            site: site, templates: loaded.templates, options: .init(assetVersionSuffix: loaded.assets.versionSuffix))
+        let files = try rendering.renderAll() + loaded.assets.files
+        return (loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }))
+    }
+}

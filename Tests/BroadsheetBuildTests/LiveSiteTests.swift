@@ -1,0 +1,82 @@
+import BroadsheetBuild
+import BroadsheetCore
+import Foundation
+import Testing
+
+/// The incremental path must give exactly what a full build gives.
+@Suite("Live site (incremental rebuilds)")
+struct LiveSiteTests {
+    /// One edit to the everything fixture and whether it should need a full rebuild.
+    struct Edit: Sendable, CustomTestStringConvertible {
+        var name: String
+        var path: String
+        var transform: @Sendable (String) -> String
+        var fullRebuild: Bool
+        var testDescription: String { name }
+    }
+
+    static let edits: [Edit] = [
+        Edit(
+            name: "body text of an article", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "Nothing else here.", with: "Something else here.") }, fullRebuild: false),
+        Edit(
+            name: "title and tags of an article", path: "Content/articles/walls.md",
+            transform: {
+                $0.replacingOccurrences(of: "title: The walls", with: "title: The walls, revised").replacingOccurrences(
+                    of: "tags: [walls]", with: "tags: [walls, payments]")
+            },
+            fullRebuild: false),
+        Edit(
+            name: "a new citation in an article", path: "Content/articles/walls.md",
+            transform: { $0 + "\nA [cited](source:caixin-2013) claim.\n" }, fullRebuild: false),
+        Edit(
+            name: "the first paragraph (excerpt) of the newest article", path: "Content/articles/opening.md",
+            transform: { $0.replacingOccurrences(of: "Taobao [added", with: "Taobao [finally added") }, fullRebuild: false),
+        Edit(
+            name: "a page", path: "Content/pages/about.md",
+            transform: { $0.replacingOccurrences(of: "We cite", with: "We always cite") }, fullRebuild: false),
+        Edit(
+            name: "the date of an article (order and footer change)", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "date: 2013-11-26", with: "date: 2025-01-01") }, fullRebuild: true),
+        Edit(
+            name: "site.yaml", path: "Content/site.yaml",
+            transform: { $0.replacingOccurrences(of: "title: The Fixture Gazette", with: "title: The Gazette") },
+            fullRebuild: true),
+        Edit(
+            name: "publishing a draft", path: "Content/articles/draft.md",
+            transform: { $0.replacingOccurrences(of: "draft: true", with: "draft: false") }, fullRebuild: true),
+    ]
+
+    @Test("an edit gives the same output as a full build", arguments: edits)
+    func matchesFullBuild(_ edit: Edit) throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        let options = SiteBuilder.Options(root: site.root, write: false)
+        var live = try LiveSite(options)
+        let url = site.root.appendingPathComponent(edit.path)
+        try site.write(edit.path, edit.transform(try String(contentsOf: url, encoding: .utf8)))
+        let update = try live.update(changedPaths: [edit.path])
+        #expect(update.wasFullRebuild == edit.fullRebuild)
+        #expect(!update.changedPaths.isEmpty)
+        let full = try SiteBuilder.build(options).files
+        let expected = Dictionary(uniqueKeysWithValues: full.map { ($0.path, $0) })
+        #expect(Set(live.files.keys) == Set(expected.keys))
+        for (path, file) in expected where live.files[path] != file {
+            Issue.record("\(path) differs from a full build after editing \(edit.path)")
+        }
+    }
+
+    @Test("a broken edit throws and keeps the last good output")
+    func brokenEdit() throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        var live = try LiveSite(SiteBuilder.Options(root: site.root, write: false))
+        let before = live.files
+        try site.write("Content/articles/walls.md", "---\ntitle: [broken\n---\n")
+        #expect(throws: DiagnosticsError.self) { try live.update(changedPaths: ["Content/articles/walls.md"]) }
+        #expect(live.files == before)
+        try site.write("Content/articles/walls.md", "---\ntitle: Fixed\ndate: 2013-11-26\n---\n\nFixed.\n")
+        let update = try live.update(changedPaths: ["Content/articles/walls.md"])
+        #expect(update.changedPaths.contains("articles/walls/index.html"))
+    }
+}
