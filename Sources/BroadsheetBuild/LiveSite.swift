@@ -30,6 +30,7 @@ public struct LiveSite: Sendable {
     private var loaded: SourceLoader.Loaded
     private var site: Site
     private var rendering: WebsiteRendering
+    private var resolver: SiteResolver.SingleDocumentResolver
 
     /// Builds the whole site in memory.
     public init(_ options: SiteBuilder.Options) throws(DiagnosticsError) {
@@ -39,6 +40,8 @@ public struct LiveSite: Sendable {
         self.site = site
         self.rendering = rendering
         self.files = files
+        self.resolver = SiteResolver.SingleDocumentResolver(
+            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
     }
 
     /// Brings the output up to date after `changedPaths` (relative to the root) changed on disk.
@@ -55,6 +58,8 @@ public struct LiveSite: Sendable {
         let (loaded, site, rendering, files) = try Self.fullBuild(options)
         let changed = Self.changedPaths(from: self.files, to: files)
         (self.loaded, self.site, self.rendering, self.files) = (loaded, site, rendering, files)
+        resolver = SiteResolver.SingleDocumentResolver(
+            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
         return Update(changedPaths: changed, wasFullRebuild: true, warnings: [])
     }
 
@@ -66,7 +71,7 @@ public struct LiveSite: Sendable {
         var documents: [Document] = []
         var jobs: Set<WebsiteRenderer.Job> = []
         var changedArticles: Set<String> = []
-        let resolveOptions = SiteResolver.Options(includeDrafts: options.includeDrafts)
+        var orderChanged = false
         for old in previous {
             let file: SourceFile
             switch SourceFile.read(options.root.appendingPathComponent(old.path), displayPath: old.path) {
@@ -77,20 +82,20 @@ public struct LiveSite: Sendable {
             guard let reloaded, !problems.containsErrors else { throw DiagnosticsError(problems) }
             // A new slug or draft state changes links, lists and URLs everywhere.
             guard reloaded.slug == old.slug, reloaded.isDraft == old.isDraft else { return nil }
-            content.documents = content.documents.map { $0.path == old.path ? reloaded : $0 }
+            if let index = content.documents.firstIndex(where: { $0.path == old.path }) { content.documents[index] = reloaded }
             warnings += problems
             if reloaded.isDraft && !options.includeDrafts { continue }
-            let (resolved, resolveProblems) = SiteResolver.resolve(
-                reloaded, in: content, facts: loaded.facts, options: resolveOptions)
+            let (resolved, resolveProblems) = resolver.resolve(reloaded)
             guard let resolved else { throw DiagnosticsError(resolveProblems) }
             warnings += resolveProblems
-            let before = (site.articles + site.pages).first { $0.kind == resolved.kind && $0.slug == resolved.slug }
+            let before = (resolved.kind == .article ? site.articles : site.pages).first { $0.slug == resolved.slug }
             let oldNeighbours = neighbours(of: resolved, in: site)
-            site = site.replacing(resolved)
+            site.replace(resolved)
             documents.append(resolved)
             // Dates also set the footer's years on every page: rebuild everything.
             guard let before, before.date == resolved.date else { return nil }
             if resolved.kind == .article {
+                if before.weight != resolved.weight { orderChanged = true }
                 if Self.listingChanged(before, resolved) {
                     changedArticles.insert(resolved.slug)
                     jobs.formUnion([.home, .lists, .notFound])
@@ -105,14 +110,20 @@ public struct LiveSite: Sendable {
                 jobs.insert(.factPages)
             }
         }
-        try rendering.update(site: site, changedArticles: changedArticles)
+        try rendering.update(site: site, changedArticles: changedArticles, orderChanged: orderChanged)
         var unique: [String: Document] = [:]
         for document in documents { unique["\(document.kind)/\(document.slug)"] = document }
         let rendered = try rendering.render(documents: Array(unique.values), jobs: jobs)
         var next = files
-        for file in rendered { next[file.path] = file }
-        if !changedArticles.isEmpty { next["sitemap.xml"] = rendering.sitemap(paths: Array(next.keys)) }
-        let changed = Self.changedPaths(from: files, to: next)
+        var changed: [String] = []
+        var updated = rendered
+        if !changedArticles.isEmpty { updated.append(rendering.sitemap(paths: Array(files.keys))) }
+        // Only what was rendered can have changed; comparing all ten thousand pages would cost more than rendering.
+        for file in updated where next[file.path] != file {
+            next[file.path] = file
+            changed.append(file.path)
+        }
+        changed.sort()
         loaded.content = content
         self.site = site
         files = next

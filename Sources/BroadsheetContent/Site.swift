@@ -50,18 +50,30 @@ extension Site {
         return result
     }
 
-    /// The site with one document replaced (same slug and kind), its lists recomputed.
-    public func replacing(_ document: Document) -> Site {
-        var site = self
+    /// Replaces one document (same slug and kind) and recomputes the lists it appears in.
+    ///
+    /// Topic lists and the citation index hold copies of documents that are read only for
+    /// what lists show (title, path, date, tags); they are recomputed only when one of those
+    /// or the citations changed, which keeps an edit to a body cheap on large sites.
+    public mutating func replace(_ document: Document) {
+        let collection = document.kind == .article ? articles : pages
+        guard let index = collection.firstIndex(where: { $0.slug == document.slug }) else { return }
+        let previous = collection[index]
         if document.kind == .article {
-            site.articles = articles.map { $0.slug == document.slug ? document : $0 }
-            site.articles.sort(by: Site.articleOrder)
-            site.tags = Site.groupTags(site.articles)
+            articles[index] = document
+            if previous.date != document.date || previous.weight != document.weight {
+                articles.sort(by: Site.articleOrder)
+            }
         } else {
-            site.pages = pages.map { $0.slug == document.slug ? document : $0 }
+            pages[index] = document
         }
-        site.citingDocuments = Site.citingDocuments(site.articles + site.pages)
-        return site
+        let listed =
+            previous.title != document.title || previous.tags != document.tags || previous.date != document.date
+            || previous.weight != document.weight || previous.excerpt != document.excerpt
+        if document.kind == .article && listed { tags = Site.groupTags(articles) }
+        if listed || previous.citations != document.citations {
+            citingDocuments = Site.citingDocuments(articles + pages)
+        }
     }
 }
 

@@ -64,19 +64,27 @@ public enum SiteResolver {
         return (site, diagnostics)
     }
 
-    /// Resolves one edited document against the rest of the site, for incremental rebuilds.
+    /// Resolves single edited documents against the rest of a site, for incremental rebuilds.
     ///
-    /// The caller replaces the document in the `Site` (`Site.replacing`) when there are no
-    /// errors; a change of slug or draft state needs a full `resolve` instead.
-    public static func resolve(
-        _ document: LoadedDocument, in content: LoadedContent, facts: FactBook, options: Options
-    ) -> (Document?, [Diagnostic]) {
-        let permalinks = Permalinks(basePath: content.config.basePath)
-        let published = content.documents.filter { options.includeDrafts || !$0.isDraft }
-        let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
-        let resolver = documentResolver(content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
-        let (resolved, diagnostics) = resolver.resolve(document)
-        return (diagnostics.containsErrors ? nil : resolved, diagnostics)
+    /// Prepared once (the sets of published slugs); valid while no slug or draft state
+    /// changes, which need a full `resolve` instead.
+    public struct SingleDocumentResolver: Sendable {
+        private let resolver: DocumentResolver
+
+        /// Prepares resolution against `content` and `facts`.
+        public init(_ content: LoadedContent, facts: FactBook, options: Options) {
+            let permalinks = Permalinks(basePath: content.config.basePath)
+            let published = content.documents.filter { options.includeDrafts || !$0.isDraft }
+            let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
+            resolver = SiteResolver.documentResolver(
+                content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
+        }
+
+        /// The resolved document, or nil with the diagnostics that explain why.
+        public func resolve(_ document: LoadedDocument) -> (Document?, [Diagnostic]) {
+            let (resolved, diagnostics) = resolver.resolve(document)
+            return (diagnostics.containsErrors ? nil : resolved, diagnostics)
+        }
     }
 
     private static func documentResolver(

@@ -84,14 +84,20 @@ public struct WebsiteRendering: Sendable {
     }
 
     /// Moves to an updated site, re-rendering the cards of `changedArticles` only.
-    public mutating func update(site: Site, changedArticles: Set<String>) throws(DiagnosticsError) {
-        var next = RenderContext(site: site, templates: context.templates, options: context.options)
+    ///
+    /// When the order of articles is unchanged the prepared context is kept and patched.
+    public mutating func update(site: Site, changedArticles: Set<String>, orderChanged: Bool) throws(DiagnosticsError) {
         do {
-            try next.renderCards(previous: (context, changedArticles))
+            if orderChanged {
+                var next = RenderContext(site: site, templates: context.templates, options: context.options)
+                try next.renderCards(previous: (context, changedArticles))
+                context = next
+            } else {
+                try context.patch(site: site, changedArticles: changedArticles)
+            }
         } catch {
             throw DiagnosticsError([error])
         }
-        context = next
     }
 
     /// Every output file, sorted by path.

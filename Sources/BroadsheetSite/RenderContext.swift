@@ -7,13 +7,13 @@ import Foundation
 /// What every page renderer shares: the site, its templates, and the small conversions
 /// from model values to view values.
 struct RenderContext: Sendable {
-    let site: Site
+    private(set) var site: Site
     let templates: TemplateSet
     let options: WebsiteRenderer.Options
     /// The site view without a current menu entry; pages copy it and mark their section.
     private let baseSiteView: SiteView
     /// Articles per tag slug, for tag links.
-    private let tagCounts: [String: Int]
+    private var tagCounts: [String: Int]
     /// Each article's position in `site.articles`, by slug.
     let articleIndex: [String: Int]
     /// Each article's rendered card, in `site.articles` order (set by `renderCards`).
@@ -98,6 +98,16 @@ struct RenderContext: Sendable {
         cards.reserveCapacity(results.count)
         for result in results { cards.append(try result.get()) }
         cardHTML = cards
+    }
+
+    /// Takes an updated site whose articles are in the same order, re-rendering the given cards.
+    mutating func patch(site: Site, changedArticles: Set<String>) throws(Diagnostic) {
+        self.site = site
+        tagCounts = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.tag.slug, $0.articles.count) })
+        for slug in changedArticles {
+            guard let index = articleIndex[slug] else { continue }
+            cardHTML[index] = try render("partials/card", card(site.articles[index]))
+        }
     }
 
     /// The rendered card of an article.
