@@ -1,3 +1,4 @@
+import BroadsheetCore
 import Foundation
 
 /// An article's date: a calendar day, optionally with a time and UTC offset.
@@ -18,7 +19,7 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
         let parts = datePart.split(separator: "-")
         guard datePart.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+            (1...12).contains(month), day >= 1, day <= Gregorian.daysIn(month: month, year: year)
         else { return nil }
         var timeOfDay = 0
         var offset = 0
@@ -43,7 +44,7 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
 
     /// "20 November 2025".
     public var display: String {
-        "\(day) \(Self.monthNames[month - 1]) \(year)"
+        "\(day) \(Gregorian.monthNames[month - 1]) \(year)"
     }
 
     /// `2025-11-20`.
@@ -107,16 +108,5 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
         return "\(year)-\(two(month))-\(two(day))T\(two(hours)):\(two(minutes)):\(two(secondOfDay % 60))Z"
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import BroadsheetCore
 import Foundation
 
 /// A calendar date known to the year, the month, or the day, and shown only as precisely as it is known.
@@ -14,7 +15,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         guard (1...9999).contains(year) else { return nil }
         if let month, !(1...12).contains(month) { return nil }
         if let day {
-            guard let month, day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
+            guard let month, day >= 1, day <= Gregorian.daysIn(month: month, year: year) else { return nil }
         }
         self.year = year
         self.month = month
@@ -42,7 +43,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// "2021", "April 2021" or "10 April 2021".
     public var display: String {
         guard let month else { return String(year) }
-        let name = PartialDate.monthNames[month - 1]
+        let name = Gregorian.monthNames[month - 1]
         guard let day else { return "\(name) \(year)" }
         return "\(day) \(name) \(year)"
     }
@@ -50,7 +51,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// "Apr 2021"-style short form for tight spaces.
     public var shortDisplay: String {
         guard let month else { return String(year) }
-        let name = String(PartialDate.monthNames[month - 1].prefix(3))
+        let name = String(Gregorian.monthNames[month - 1].prefix(3))
         guard let day else { return "\(name) \(year)" }
         return "\(day) \(name) \(year)"
     }
@@ -63,7 +64,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         guard let month else { return Double(year) + 0.5 }
         let monthStart = Double(year) + Double(month - 1) / 12
         guard let day else { return monthStart + 1.0 / 24 }
-        return monthStart + (Double(day) - 0.5) / Double(PartialDate.daysIn(month: month, year: year)) / 12
+        return monthStart + (Double(day) - 0.5) / Double(Gregorian.daysIn(month: month, year: year)) / 12
     }
 
     /// True when the date is only known to the month or year.
@@ -83,16 +84,5 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return lhs >= rhs
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
 }

@@ -36,7 +36,7 @@ struct ComponentHTML {
         var years: [YearGroup] = []
         for event in events {
             let year = String(event.date.year)
-            let month = event.date.month.map { PartialDateNames.month($0) + " " + year } ?? "During \(year)"
+            let month = event.date.month.map { Gregorian.monthNames[$0 - 1] + " " + year } ?? "During \(year)"
             if years.last?.year != year {
                 years.append(YearGroup(year: year, anchor: "year-\(year)", months: []))
             }
@@ -101,12 +101,3 @@ struct ComponentHTML {
     }
 }
 
-/// English month names for timeline headings.
-enum PartialDateNames {
-    static func month(_ number: Int) -> String {
-        [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ][number - 1]
-    }
-}
