@@ -11,6 +11,18 @@ public enum Slug {
         var pendingDash = false
         let folded = text.precomposedStringWithCanonicalMapping.lowercased()
         for scalar in folded.unicodeScalars {
+            // ASCII without property look-ups; they are slow and most headings are ASCII.
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) {
+                    if pendingDash && !result.isEmpty { result.append("-") }
+                    pendingDash = false
+                    result.unicodeScalars.append(scalar)
+                } else if byte != UInt8(ascii: "'") {
+                    pendingDash = true
+                }
+                continue
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 if pendingDash && !result.isEmpty { result.append("-") }

@@ -6,29 +6,27 @@ enum WordCounter {
         var cjk = 0
         for text in texts {
             var inWord = false
-            // Most text is ASCII: classify bytes directly and leave Unicode properties for the rest.
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in text.utf8 {
-                    let isWordByte = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-                    if isWordByte {
-                        if !inWord { words += 1 }
-                        inWord = true
-                    } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
-                        inWord = false
-                    }
-                }
-                continue
-            }
             for scalar in text.unicodeScalars {
-                if isCJK(scalar) {
+                let value = scalar.value
+                // Fast paths first: ASCII, and the curly quotes and dashes smart punctuation
+                // produces. Unicode property look-ups are only for other scripts.
+                let isWordCharacter: Bool
+                if value < 0x80 {
+                    let byte = UInt8(value)
+                    if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") { continue }
+                    isWordCharacter = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                } else if value >= 0x2000 && value <= 0x206F {
+                    if value == 0x2019 { continue }
+                    isWordCharacter = false
+                } else if isCJK(scalar) {
                     cjk += 1
                     inWord = false
-                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    if !inWord { words += 1 }
-                    inWord = true
-                } else if scalar != "'" && scalar != "\u{2019}" && scalar != "-" {
-                    inWord = false
+                    continue
+                } else {
+                    isWordCharacter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 }
+                if isWordCharacter && !inWord { words += 1 }
+                inWord = isWordCharacter
             }
         }
         return (words, cjk)
