@@ -43,11 +43,13 @@ public struct TemplateSet: Sendable {
     ) {
         var diagnostics = diagnostics
         var templates: [String: MustacheTemplate] = [:]
+        FastHTMLEscaping.register()
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                templates[name] = try MustacheTemplate(string: file.text)
+                templates[name] = try MustacheTemplate(string: FastHTMLEscaping.directive + file.text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(TemplateErrorText.diagnostic(for: error, path: file.path))
+                diagnostics.append(
+                    TemplateErrorText.diagnostic(for: error, path: file.path, linesAdded: 1))
             } catch {
                 diagnostics.append(.error(at: SourceLocation(path: file.path), "cannot parse the template: \(error)"))
             }

@@ -3,8 +3,10 @@ import Mustache
 
 /// Readable messages for swift-mustache's parser errors, which have no description of their own.
 enum TemplateErrorText {
-    static func diagnostic(for error: MustacheTemplate.ParserError, path: String) -> Diagnostic {
-        let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+    /// `linesAdded` is how many lines Broadsheet put before the template's own first line.
+    static func diagnostic(for error: MustacheTemplate.ParserError, path: String, linesAdded: Int = 0) -> Diagnostic {
+        let line = max(1, error.context.lineNumber - linesAdded)
+        let location = SourceLocation(path: path, line: line, column: error.context.columnNumber)
         let (message, hint) = describe(error.error)
         return .error(at: location, "template syntax error: \(message)", hint: hint)
     }
