@@ -108,5 +108,4 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
         return "\(year)-\(two(month))-\(two(day))T\(two(hours)):\(two(minutes)):\(two(secondOfDay % 60))Z"
     }
 
-
 }

@@ -84,5 +84,4 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return lhs >= rhs
     }
 
-
 }

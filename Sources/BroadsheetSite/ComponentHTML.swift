@@ -100,4 +100,3 @@ struct ComponentHTML {
             csvHref: context.href(context.permalinks.comparisonCSV(comparison.id)), showPageLink: showPageLink)
     }
 }
-
