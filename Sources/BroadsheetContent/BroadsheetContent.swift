@@ -68,7 +68,17 @@ public enum ContentLoader {
     /// The `.md` files directly in `folder`, sorted; other files are warned about.
     private static func markdownFiles(root: URL, folder: String, diagnostics: inout [Diagnostic]) -> [String] {
         let url = root.appendingPathComponent(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+        } catch {
+            diagnostics.append(
+                .error(
+                    at: SourceLocation(path: folder), "cannot list the folder: \(error.localizedDescription)",
+                    hint: "check that \(folder)/ is a readable folder"))
+            return []
+        }
         var paths: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder + "/" + name

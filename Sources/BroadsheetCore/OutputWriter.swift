@@ -64,6 +64,8 @@ public struct OutputWriter: Sendable {
             try swapIn(staging, hasOutput: hasOutput)
         } catch {
             // A spare left half-updated is harmless: the next build brings it up to date again.
+            // Best effort: the error being reported is the one that matters, and a staging
+            // folder that cannot be removed now is removed by the next build.
             if !reusesSpare { try? fileManager.removeItem(at: staging) }
             throw DiagnosticsError([
                 .error(
@@ -96,6 +98,8 @@ public struct OutputWriter: Sendable {
         do {
             try fileManager.moveItem(at: staging, to: destination)
         } catch {
+            // Put the previous output back; if even that fails, the next build restores nothing
+            // but the original error is still the one to report.
             try? fileManager.moveItem(at: previous, to: destination)
             throw error
         }
@@ -115,6 +119,7 @@ public struct OutputWriter: Sendable {
     /// Staging folders left by killed builds; safe to remove while we hold the lock.
     private func removeStaleStagingFolders(in parent: URL) {
         let prefixes = [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).previous-"]
+        // Cleanup of leftovers is best effort: failing to remove one must not fail the build.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where prefixes.contains(where: name.hasPrefix) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
