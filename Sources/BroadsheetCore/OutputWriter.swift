@@ -98,8 +98,7 @@ public struct OutputWriter: Sendable {
         do {
             try fileManager.moveItem(at: staging, to: destination)
         } catch {
-            // Put the previous output back; if even that fails, the next build restores nothing
-            // but the original error is still the one to report.
+            // Put the previous output back; the error to report is the original one.
             try? fileManager.moveItem(at: previous, to: destination)
             throw error
         }
