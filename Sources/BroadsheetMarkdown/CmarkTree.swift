@@ -52,7 +52,7 @@ enum CmarkTree {
         }
 
         let html = renderHTML(root, options: renderOptions)
-        let counts = WordCounter.count(found.texts)
+        let counts = found.words
         return MarkdownDocument(
             html: html, headings: headings, firstParagraph: found.firstParagraph,
             wordCount: counts.words, cjkCharacterCount: counts.cjk)
@@ -64,7 +64,7 @@ enum CmarkTree {
         var links: [OpaquePointer] = []
         var codeBlocks: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
-        var texts: [String] = []
+        var words = WordCounter()
         var firstParagraph = ""
     }
 
@@ -89,7 +89,7 @@ enum CmarkTree {
                 found.links.append(node)
             case CMARK_NODE_CODE_BLOCK:
                 found.codeBlocks.append(node)
-                if let literal = cmark_node_get_literal(node) { found.texts.append(String(cString: literal)) }
+                if let literal = cmark_node_get_literal(node) { found.words.add(literal) }
             case CMARK_NODE_HEADING:
                 found.headings.append(node)
             case CMARK_NODE_PARAGRAPH:
@@ -99,9 +99,9 @@ enum CmarkTree {
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) {
-                    let text = String(cString: literal)
-                    found.texts.append(text)
-                    if inFirstParagraph { found.firstParagraph += text }
+                    // Counted from cmark's buffer: only the first paragraph becomes a Swift string.
+                    found.words.add(literal)
+                    if inFirstParagraph { found.firstParagraph += String(cString: literal) }
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if inFirstParagraph { found.firstParagraph += " " }
