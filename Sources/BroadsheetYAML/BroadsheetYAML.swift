@@ -66,6 +66,15 @@ public enum YAMLParser {
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            // "Unexpected end of stream" is found far from the cause (an unclosed quote or
+            // bracket): point at where the unfinished construct starts.
+            if problem.contains("end of stream"), let context {
+                let construct = context.text.replacingOccurrences(of: "while scanning ", with: "")
+                    .replacingOccurrences(of: "while parsing ", with: "")
+                return .error(
+                    at: location(context.mark), "invalid YAML: \(construct) starts here and is never closed",
+                    hint: "close the quote or bracket that starts here")
+            }
             return .error(at: location(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(

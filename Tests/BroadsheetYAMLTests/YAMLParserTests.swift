@@ -55,7 +55,7 @@ struct YAMLSyntaxErrorTests {
             name: "an unclosed double quote, with its context line offset too",
             text: "id: x\ntitle: \"unclosed\nnext: y\n", lineOffset: 5,
             expected:
-                "Content/x.yaml:9:1: error: invalid YAML: found unexpected end of stream (while scanning a quoted scalar at line 7)"
+                "Content/x.yaml:7:8: error: invalid YAML: a quoted scalar starts here and is never closed"
         ),
         Case(
             name: "an alias to an anchor that was never defined",
