@@ -19,7 +19,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The default meta description.
     public var description: String
     /// Where the site is published, always ending in `/`.
-    public var baseURL: String
+    public let baseURL: String
     /// The `<html lang>` value.
     public var language: String
     /// The default author of articles.
@@ -35,19 +35,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// The slug of the article the home page leads with (default: the newest).
     public var lead: String?
 
-    /// The path part of the base URL, e.g. `/` or `/report/`.
-    public var basePath: String {
-        guard let url = URL(string: baseURL) else { return "/" }
-        let path = url.path
-        if path.isEmpty { return "/" }
-        return path.hasSuffix("/") ? path : path + "/"
-    }
-
-    /// The base URL without its trailing `/`, for joining with root-relative paths.
-    public var origin: String {
-        guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return baseURL }
-        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
-    }
+    /// The path part of the base URL, e.g. `/` or `/report/` (derived once: every link uses it).
+    public let basePath: String
+    /// The base URL's scheme, host and port, for joining with root-relative paths.
+    public let origin: String
 
     /// Creates a configuration.
     public init(
@@ -58,7 +49,16 @@ public struct SiteConfig: Sendable, Hashable {
         self.title = title
         self.subtitle = subtitle
         self.description = description
-        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.baseURL = baseURL
+        let url = URL(string: baseURL)
+        let path = url?.path ?? ""
+        self.basePath = path.isEmpty ? "/" : (path.hasSuffix("/") ? path : path + "/")
+        if let url, let scheme = url.scheme, let host = url.host {
+            self.origin = "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        } else {
+            self.origin = baseURL
+        }
         self.language = language
         self.author = author
         self.publisher = publisher

@@ -40,13 +40,6 @@ struct WordCounter {
         }
     }
 
-    /// Counts the words of Swift strings (tests and callers without a C buffer).
-    static func count(_ texts: [String]) -> (words: Int, cjk: Int) {
-        var counter = WordCounter()
-        for text in texts { text.withCString { counter.add($0) } }
-        return (counter.words, counter.cjk)
-    }
-
     private mutating func classify(_ value: UInt32, inWord: inout Bool) {
         // Fast paths first: ASCII, and the curly quotes and dashes smart punctuation
         // produces. Unicode property look-ups are only for other scripts.

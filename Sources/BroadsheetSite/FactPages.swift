@@ -124,6 +124,7 @@ struct FactPages: Sendable {
                 comparison.rows.contains { $0.entity.map(members.contains) ?? false }
             }
             let path = permalinks.entity(entity.id)
+            let children = facts.children(of: entity.id).map { context.entityLink($0) }
             let description = site.factHTML.entityDescriptions[entity.id] ?? ""
             let view = EntityPageView(
                 site: context.siteView(section: "entities"),
@@ -132,8 +133,7 @@ struct FactPages: Sendable {
                     description: entity.description, path: path, bodyClass: "entity"),
                 name: entity.name, nativeName: entity.nativeName, kind: entity.kind, description: description,
                 parent: entity.parent.flatMap { facts.entity($0) }.map { context.entityLink($0) },
-                children: facts.children(of: entity.id).map { context.entityLink($0) },
-                hasChildren: !facts.children(of: entity.id).isEmpty,
+                children: children, hasChildren: !children.isEmpty,
                 timeline: try components.timeline(events, compact: true), eventCount: events.count,
                 timelineHref: context.href(permalinks.timeline(entity: entity.id)),
                 comparisons: tables.map(context.comparisonCard), hasComparisons: !tables.isEmpty)
