@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // The preview server only; swift-configuration support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -60,10 +64,20 @@ let package = Package(
             dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BroadsheetServer",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetBuild",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "BroadsheetCore", "BroadsheetBuild",
+                "BroadsheetCore", "BroadsheetBuild", "BroadsheetContent", "BroadsheetServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -82,6 +96,7 @@ let package = Package(
             dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "BroadsheetServerTests", dependencies: ["BroadsheetServer", "BroadsheetBuild", "BroadsheetCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],

@@ -21,6 +21,10 @@ public enum SiteBuilder {
         public var baseURL: String?
         /// False for `broadsheet check`: everything is validated and rendered, nothing is written.
         public var write: Bool
+        /// Adds `?v=<hash>` to stylesheet and script URLs so browsers fetch new versions at once.
+        /// The preview turns it off: it revalidates every request anyway, and without the hash a
+        /// stylesheet edit changes one file instead of every page.
+        public var versionsAssetURLs = true
 
         /// Creates options; the output defaults to `root/Output`.
         public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
@@ -67,7 +71,7 @@ public enum SiteBuilder {
         }
         let files = try stage("render") { () throws(DiagnosticsError) in
             let rendered = try WebsiteRenderer.render(
-                site, templates: loaded.templates, options: .init(assetVersionSuffix: loaded.assets.versionSuffix))
+                site, templates: loaded.templates, options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
             return (rendered + loaded.assets.files, [])
         }
         if options.write {

@@ -48,6 +48,11 @@ public struct LiveSite: Sendable {
     ///
     /// On errors the previous output is kept and the diagnostics are thrown.
     public mutating func update(changedPaths: Set<String>) throws(DiagnosticsError) -> Update {
+        if !options.versionsAssetURLs && !changedPaths.isEmpty
+            && changedPaths.allSatisfy({ $0.hasPrefix(Assets.folder + "/") })
+        {
+            return try updateAssets()
+        }
         let edits = changedPaths.compactMap { path in self.loaded.content.documents.first { $0.path == path } }
         let onlyDocumentEdits =
             edits.count == changedPaths.count
@@ -71,6 +76,21 @@ public struct LiveSite: Sendable {
         resolver = SiteResolver.SingleDocumentResolver(
             loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
         return Update(changedPaths: changed, wasFullRebuild: true, warnings: [])
+    }
+
+    /// Reloads `Templates/assets/` alone: without versioned asset URLs no page mentions their bytes.
+    private mutating func updateAssets() throws(DiagnosticsError) -> Update {
+        let (assets, problems) = Assets.load(root: options.root)
+        guard !problems.containsErrors else { throw DiagnosticsError(problems) }
+        var next = files.filter { !$0.key.hasPrefix("assets/") }
+        for file in assets.files { next[file.path] = file }
+        // Copies are compared by their source URL, so an edited file in place would look unchanged:
+        // every asset path that still exists counts as changed (there are only a few).
+        var changed = Set(assets.files.map(\.path))
+        changed.formUnion(files.keys.filter { $0.hasPrefix("assets/") && next[$0] == nil })
+        loaded.assets = assets
+        files = next
+        return Update(changedPaths: changed.sorted(), wasFullRebuild: false, warnings: problems)
     }
 
     /// Re-renders what the edited documents affect; nil when an edit needs a full rebuild.
@@ -174,7 +194,7 @@ public struct LiveSite: Sendable {
             loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
         guard let site, !resolveProblems.containsErrors else { throw DiagnosticsError(loadProblems + resolveProblems) }
         let rendering = try WebsiteRendering(
-            site: site, templates: loaded.templates, options: .init(assetVersionSuffix: loaded.assets.versionSuffix))
+            site: site, templates: loaded.templates, options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
         let files = try rendering.renderAll() + loaded.assets.files
         return (loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }))
     }

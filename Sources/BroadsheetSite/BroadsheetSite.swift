@@ -90,6 +90,7 @@ public struct WebsiteRendering: Sendable {
         do {
             if orderChanged {
                 var next = RenderContext(site: site, templates: context.templates, options: context.options)
+                next.feedBodies = context.feedBodies
                 try next.renderCards(previous: (context, changedArticles))
                 context = next
             } else {

@@ -16,6 +16,16 @@ struct ComponentHTML {
         }
     }
 
+    /// The body of `document`, reusing the rendering of its page for the feeds' articles.
+    func body(of document: Document) throws(Diagnostic) -> String {
+        let inFeed = document.kind == .article && (context.articleIndex[document.slug] ?? .max) < FeedRenderer.entryCount
+        guard inFeed else { return try body(document.body) }
+        if let html = context.feedBodies.html(for: document) { return html }
+        let html = try body(document.body)
+        context.feedBodies.store(html, for: document)
+        return html
+    }
+
     /// The body of a document with its components rendered in place.
     func body(_ parts: [BodyPart]) throws(Diagnostic) -> String {
         var html = ""

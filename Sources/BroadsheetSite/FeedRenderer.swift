@@ -13,9 +13,7 @@ struct FeedRenderer {
         var contents: [String] = []
         for article in articles {
             let url = context.absoluteURL(article.sitePath)
-            var html = try components.body(article.body)
-            html = AbsoluteLinks.anchorFragments(AbsoluteLinks.rewrite(html, origin: context.config.origin), pageURL: url)
-            contents.append(html)
+            contents.append(AbsoluteLinks.rewrite(try components.body(of: article), origin: context.config.origin, pageURL: url))
         }
         return [
             OutputFile(path: "feed.xml", text: atom(articles, contents)),

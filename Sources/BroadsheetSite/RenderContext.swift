@@ -18,6 +18,8 @@ struct RenderContext: Sendable {
     let articleIndex: [String: Int]
     /// Each article's rendered card, in `site.articles` order (set by `renderCards`).
     private(set) var cardHTML: [String] = []
+    /// Bodies of the feed's articles, rendered once for their pages and reused by the feeds.
+    var feedBodies = FeedBodyCache()
 
     /// Computes everything that is the same on every page once, not per page.
     init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {

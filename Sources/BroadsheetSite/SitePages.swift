@@ -15,7 +15,7 @@ struct SitePages: Sendable {
     func document(_ document: Document) throws(Diagnostic) -> OutputFile {
         let isArticle = document.kind == .article
         let components = ComponentHTML(context: context)
-        let body = try components.body(document.body)
+        let body = try components.body(of: document)
         let references = document.citations.compactMap { citation -> ReferenceView? in
             guard let source = site.facts.source(citation.source) else { return nil }
             let backlinks = (1...citation.occurrences).map {

@@ -9,7 +9,7 @@ import Foundation
 
 /// `broadsheet`: build a website from Markdown and sourced facts.
 @main
-struct BroadsheetCommand: ParsableCommand {
+struct BroadsheetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "Build a fast, accessible static website from Markdown articles and sourced facts.",
@@ -19,9 +19,11 @@ struct BroadsheetCommand: ParsableCommand {
             Examples:
               broadsheet build                      build ./Content with ./Templates into ./Output
               broadsheet check --root my-site       validate everything, write nothing
+              broadsheet serve --drafts             preview at http://127.0.0.1:4000/, reloading on save
+              broadsheet new article "Title"        start a new draft article
             """,
         version: BroadsheetCore.version,
-        subcommands: [Build.self, Check.self, BenchIncremental.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, BenchIncremental.self],
         defaultSubcommand: nil
     )
 }

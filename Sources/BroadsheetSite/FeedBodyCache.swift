@@ -1,0 +1,25 @@
+import BroadsheetContent
+import Synchronization
+
+/// The rendered bodies of the articles the feeds show, kept from their article pages.
+///
+/// Feeds carry the full text of the latest articles; rendering those bodies (components
+/// included) a second time doubled the cost of an incremental rebuild. Only feed articles are
+/// kept, so a large site does not hold every body in memory. Entries are checked against the
+/// document's body, so an edited article is never served stale.
+final class FeedBodyCache: Sendable {
+    private let bodies = Mutex<[String: (parts: [BodyPart], html: String)]>([:])
+
+    /// The cached HTML of `document`'s body, if it was rendered from the same parts.
+    func html(for document: Document) -> String? {
+        bodies.withLock { bodies in
+            guard let entry = bodies[document.slug], entry.parts == document.body else { return nil }
+            return entry.html
+        }
+    }
+
+    /// Keeps `html` as `document`'s rendered body.
+    func store(_ html: String, for document: Document) {
+        bodies.withLock { $0[document.slug] = (document.body, html) }
+    }
+}
