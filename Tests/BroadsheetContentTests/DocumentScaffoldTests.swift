@@ -1,0 +1,70 @@
+import BroadsheetCore
+import Testing
+
+@testable import BroadsheetContent
+
+@Suite("New article and page scaffolds")
+struct DocumentScaffoldTests {
+    static func made(_ kind: LoadedDocument.Kind, _ title: String, slug: String? = nil) throws -> DocumentScaffold {
+        try DocumentScaffold.make(kind: kind, title: title, slug: slug, date: "2026-11-25").get()
+    }
+
+    @Test("an article starts as a draft with today's date, and loads without problems")
+    func article() throws {
+        let scaffold = try Self.made(.article, "WeChat Pay: arrives on \"Taobao\"")
+        #expect(scaffold.path == "Content/articles/wechat-pay-arrives-on-taobao.md")
+        #expect(
+            scaffold.text == """
+                ---
+                title: "WeChat Pay: arrives on \\"Taobao\\""
+                date: 2026-11-25
+                summary: ""
+                tags: []
+                draft: true
+                ---
+
+
+                """)
+        let (document, problems) = DocumentLoader.load(
+            SourceFile(path: scaffold.path, text: scaffold.text), kind: .article, defaultAuthor: "Desk")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(document?.slug == "wechat-pay-arrives-on-taobao")
+        #expect(document?.isDraft == true)
+    }
+
+    @Test("a page has no date and no draft flag; a Chinese title keeps its characters")
+    func page() throws {
+        let scaffold = try Self.made(.page, "微信支付")
+        #expect(scaffold.path == "Content/pages/微信支付.md")
+        #expect(scaffold.text == "---\ntitle: \"微信支付\"\nsummary: \"\"\n---\n\n")
+        let (document, problems) = DocumentLoader.load(
+            SourceFile(path: scaffold.path, text: scaffold.text), kind: .page, defaultAuthor: "Desk")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(document?.title == "微信支付")
+    }
+
+    @Test("an explicit slug is written to the front matter")
+    func explicitSlug() throws {
+        let scaffold = try Self.made(.page, "Corrections and clarifications", slug: "corrections")
+        #expect(scaffold.path == "Content/pages/corrections.md")
+        #expect(scaffold.text.contains("\nslug: corrections\n"))
+    }
+
+    @Test(
+        "unusable titles and slugs are refused with a hint",
+        arguments: [
+            ("  ", nil, "the title is empty"), ("!!!", nil, "the title '!!!' gives no usable URL slug"),
+            ("Fine", "Bad Slug", "'Bad Slug' is not a valid slug"), ("Fine", "../x", "'../x' is not a valid slug"),
+            ("Tags", "tags", "page slug 'tags' is reserved for a generated section"),
+        ] as [(String, String?, String)])
+    func refused(title: String, slug: String?, message: String) {
+        let kind: LoadedDocument.Kind = slug == "tags" ? .page : .article
+        guard case .failure(let diagnostic) = DocumentScaffold.make(kind: kind, title: title, slug: slug, date: "2026-11-25")
+        else {
+            Issue.record("'\(title)' was accepted")
+            return
+        }
+        #expect(diagnostic.message == message)
+        #expect(diagnostic.hint != nil)
+    }
+}
