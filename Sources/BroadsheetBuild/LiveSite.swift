@@ -57,19 +57,7 @@ public struct LiveSite: Sendable {
         let onlyDocumentEdits =
             edits.count == changedPaths.count
             && changedPaths.allSatisfy { FileManager.default.fileExists(atPath: options.root.appendingPathComponent($0).path) }
-        // `updateDocuments` throws untyped errors on purpose: declared `throws(DiagnosticsError)`,
-        // this mutating method crashed with a bad pointer in debug builds of Swift 6.3.1 as soon
-        // as an unrelated struct's layout changed (AddressSanitizer builds did not crash). It only
-        // ever throws DiagnosticsError.
-        if onlyDocumentEdits {
-            do {
-                if let update = try updateDocuments(edits) { return update }
-            } catch let error as DiagnosticsError {
-                throw error
-            } catch {
-                throw DiagnosticsError([.error(at: SourceLocation(path: options.root.path), "cannot update the site: \(error)")])
-            }
-        }
+        if onlyDocumentEdits, let update = try updateDocuments(edits) { return update }
         let (loaded, site, rendering, files) = try Self.fullBuild(options)
         let changed = Self.changedPaths(from: self.files, to: files)
         (self.loaded, self.site, self.rendering, self.files) = (loaded, site, rendering, files)
@@ -94,7 +82,7 @@ public struct LiveSite: Sendable {
     }
 
     /// Re-renders what the edited documents affect; nil when an edit needs a full rebuild.
-    private mutating func updateDocuments(_ previous: [LoadedDocument]) throws -> Update? {
+    private mutating func updateDocuments(_ previous: [LoadedDocument]) throws(DiagnosticsError) -> Update? {
         var content = loaded.content
         var site = self.site
         var warnings: [Diagnostic] = []

@@ -79,4 +79,22 @@ struct LiveSiteTests {
         let update = try live.update(changedPaths: ["Content/articles/walls.md"])
         #expect(update.changedPaths.contains("articles/walls/index.html"))
     }
+
+    @Test("without versioned asset URLs (the preview), a stylesheet edit changes the assets alone")
+    func stylesheetEdit() throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        var options = SiteBuilder.Options(root: site.root, write: false)
+        options.versionsAssetURLs = false
+        var live = try LiveSite(options)
+        #expect(live.files["index.html"]?.text?.contains("style.css?v=") == false)
+        let pages = live.files.filter { $0.key.hasSuffix(".html") }
+        let stylesheet = site.root.appendingPathComponent("Templates/assets/style.css")
+        try site.write("Templates/assets/style.css", try String(contentsOf: stylesheet, encoding: .utf8) + "\nbody { color: red; }\n")
+        let update = try live.update(changedPaths: ["Templates/assets/style.css"])
+        #expect(!update.wasFullRebuild)
+        #expect(update.changedPaths.contains("assets/style.css"))
+        #expect(update.changedPaths.allSatisfy { $0.hasPrefix("assets/") })
+        #expect(live.files.filter { $0.key.hasSuffix(".html") } == pages)
+    }
 }
