@@ -11,7 +11,9 @@ final class PreviewRebuilder: Sendable {
     private struct State: ~Copyable {
         var live: LiveSite?
         var served: [String: Data] = [:]
-        var generation = 0
+        /// Starts at the launch time in milliseconds, not 0: a page left open across a restart
+        /// must see a generation it was not built from, or it would miss edits made meanwhile.
+        var generation = Int(Date().timeIntervalSince1970 * 1000)
         /// Paths whose last update failed: they go into every update until one succeeds, so a
         /// broken file stays reported even when another file is saved in between.
         var pending: Set<String> = []

@@ -19,6 +19,8 @@ struct PreviewResponder: HTTPResponder {
         let route = PreviewRoute.resolve(target: request.head.path ?? "/") { snapshot.files[$0] != nil }
         switch route {
         case .events:
+            // A HEAD must not open the endless stream: the response would never end.
+            guard !isHead else { return Response(status: .ok, headers: Self.eventStreamHeaders) }
             return eventStream()
         case .script:
             return Self.response(
@@ -97,9 +99,10 @@ struct PreviewResponder: HTTPResponder {
             }
             try await writer.finish(nil)
         }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store", .init("X-Accel-Buffering")!: "no"],
-            body: body)
+        return Response(status: .ok, headers: Self.eventStreamHeaders, body: body)
     }
+
+    private static let eventStreamHeaders: HTTPFields = [
+        .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store", .init("X-Accel-Buffering")!: "no",
+    ]
 }

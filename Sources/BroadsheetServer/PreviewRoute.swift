@@ -48,7 +48,10 @@ public enum PreviewRoute: Sendable, Equatable {
             return exists(index) ? .file(index) : .notFound
         }
         if exists(joined) { return .file(joined) }
-        if exists(joined + "/index.html") { return .redirect(String(rawPath) + "/" + query) }
+        if exists(joined + "/index.html") {
+            // One leading slash: `//about/` would be a protocol-relative URL, to a host named "about".
+            return .redirect("/" + String(rawPath.drop(while: { $0 == "/" })) + "/" + query)
+        }
         return .notFound
     }
 
