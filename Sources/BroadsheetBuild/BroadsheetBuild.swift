@@ -71,7 +71,8 @@ public enum SiteBuilder {
         }
         let files = try stage("render") { () throws(DiagnosticsError) in
             let rendered = try WebsiteRenderer.render(
-                site, templates: loaded.templates, options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
+                site, templates: loaded.templates,
+                options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
             return (rendered + loaded.assets.files, [])
         }
         if options.write {

@@ -182,7 +182,8 @@ public struct LiveSite: Sendable {
             loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
         guard let site, !resolveProblems.containsErrors else { throw DiagnosticsError(loadProblems + resolveProblems) }
         let rendering = try WebsiteRendering(
-            site: site, templates: loaded.templates, options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
+            site: site, templates: loaded.templates,
+            options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
         let files = try rendering.renderAll() + loaded.assets.files
         return (loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }))
     }

@@ -40,7 +40,8 @@ public struct DocumentScaffold: Sendable, Equatable {
             return .failure(
                 .error(
                     at: SourceLocation(path: "broadsheet new"), "page slug '\(chosen)' is reserved for a generated section",
-                    hint: "choose another with --slug; reserved: \(Permalinks.reservedPageSlugs.sorted().joined(separator: ", "))"))
+                    hint: "choose another with --slug; reserved: \(Permalinks.reservedPageSlugs.sorted().joined(separator: ", "))"
+                ))
         }
         let folder = kind == .article ? "Content/articles" : "Content/pages"
         var lines = ["---", "title: \(yamlQuoted(trimmed))"]

@@ -56,7 +56,9 @@ enum PortReservation {
         guard named == 0 else { throw failure("cannot find a free port: \(String(cString: strerror(errno)))", hint: nil) }
         let chosen: UInt16 =
             storage.ss_family == sa_family_t(AF_INET6)
-            ? withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port } }
+            ? withUnsafePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port }
+            }
             : withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port } }
         return Int(UInt16(bigEndian: chosen))
     }

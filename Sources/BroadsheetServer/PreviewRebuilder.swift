@@ -126,7 +126,9 @@ final class PreviewRebuilder: Sendable {
         state.served = served
         state.pending = []
         state.generation += 1
-        hub.publish(.init(files: served, generation: state.generation, hasBuilt: true), event: .reload(generation: state.generation, paths: nil))
+        hub.publish(
+            .init(files: served, generation: state.generation, hasBuilt: true),
+            event: .reload(generation: state.generation, paths: nil))
     }
 
     private func fail(_ diagnostics: [Diagnostic], paths: Set<String>, state: inout State) {

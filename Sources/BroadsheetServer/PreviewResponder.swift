@@ -46,7 +46,8 @@ struct PreviewResponder: HTTPResponder {
             guard let data = snapshot.files[path] else { return notBuiltYet(snapshot, request: request) }
             let type = MediaType.forPath(path)
             let bytes =
-                type.hasPrefix("text/html") ? LiveReloadScript.inject(into: Array(data), generation: snapshot.generation) : Array(data)
+                type.hasPrefix("text/html")
+                ? LiveReloadScript.inject(into: Array(data), generation: snapshot.generation) : Array(data)
             return Self.response(bytes: bytes, type: type, status: .ok, request: request)
         }
     }

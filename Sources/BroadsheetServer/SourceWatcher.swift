@@ -151,7 +151,8 @@ final class SourceWatcher: @unchecked Sendable {
             let reason = String(cString: strerror(errno))
             throw DiagnosticsError([
                 .error(
-                    at: SourceLocation(path: relative.isEmpty ? "." : relative), "cannot watch this folder for changes: \(reason)",
+                    at: SourceLocation(path: relative.isEmpty ? "." : relative),
+                    "cannot watch this folder for changes: \(reason)",
                     hint: errno == ENOSPC
                         ? "raise the limit: sudo sysctl fs.inotify.max_user_watches=524288" : "check the folder's permissions")
             ])

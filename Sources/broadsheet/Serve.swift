@@ -30,7 +30,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/ and Templates/.", valueName: "dir"))
     var root: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("The address to listen on; anything but loopback is visible to the network.", valueName: "address"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The address to listen on; anything but loopback is visible to the network.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Option(name: .long, help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "number"))

@@ -90,7 +90,8 @@ struct LiveSiteTests {
         #expect(live.files["index.html"]?.text?.contains("style.css?v=") == false)
         let pages = live.files.filter { $0.key.hasSuffix(".html") }
         let stylesheet = site.root.appendingPathComponent("Templates/assets/style.css")
-        try site.write("Templates/assets/style.css", try String(contentsOf: stylesheet, encoding: .utf8) + "\nbody { color: red; }\n")
+        try site.write(
+            "Templates/assets/style.css", try String(contentsOf: stylesheet, encoding: .utf8) + "\nbody { color: red; }\n")
         let update = try live.update(changedPaths: ["Templates/assets/style.css"])
         #expect(!update.wasFullRebuild)
         #expect(update.changedPaths.contains("assets/style.css"))

@@ -4,14 +4,17 @@ import Testing
 
 @Suite("Preview responses")
 struct PreviewResponseTests {
-    @Test("content types by extension", arguments: [
-        ("index.html", "text/html; charset=utf-8"), ("assets/style.css", "text/css; charset=utf-8"),
-        ("assets/broadsheet.js", "text/javascript; charset=utf-8"), ("feed.json", "application/json; charset=utf-8"),
-        ("feed.xml", "application/xml; charset=utf-8"), ("sitemap.xml", "application/xml; charset=utf-8"),
-        ("assets/logo.SVG", "image/svg+xml"), ("assets/font.woff2", "font/woff2"), ("data/events.csv", "text/csv; charset=utf-8"),
-        ("robots.txt", "text/plain; charset=utf-8"), ("newsletters/first/email.eml", "message/rfc822"),
-        ("LICENSE", "application/octet-stream"), ("archive.unknown", "application/octet-stream"),
-    ])
+    @Test(
+        "content types by extension",
+        arguments: [
+            ("index.html", "text/html; charset=utf-8"), ("assets/style.css", "text/css; charset=utf-8"),
+            ("assets/broadsheet.js", "text/javascript; charset=utf-8"), ("feed.json", "application/json; charset=utf-8"),
+            ("feed.xml", "application/xml; charset=utf-8"), ("sitemap.xml", "application/xml; charset=utf-8"),
+            ("assets/logo.SVG", "image/svg+xml"), ("assets/font.woff2", "font/woff2"),
+            ("data/events.csv", "text/csv; charset=utf-8"),
+            ("robots.txt", "text/plain; charset=utf-8"), ("newsletters/first/email.eml", "message/rfc822"),
+            ("LICENSE", "application/octet-stream"), ("archive.unknown", "application/octet-stream"),
+        ])
     func contentTypes(path: String, type: String) {
         #expect(MediaType.forPath(path) == type)
     }
@@ -47,7 +50,9 @@ struct PreviewResponseTests {
         #expect(
             PreviewEvent.reload(generation: 4, paths: ["/", "/articles/x/"]).serverSentEvent
                 == "event: reload\ndata: {\"generation\":4,\"paths\":[\"\\/\",\"\\/articles\\/x\\/\"]}\n\n")
-        #expect(PreviewEvent.reload(generation: 5, paths: nil).serverSentEvent == "event: reload\ndata: {\"all\":true,\"generation\":5}\n\n")
+        #expect(
+            PreviewEvent.reload(generation: 5, paths: nil).serverSentEvent
+                == "event: reload\ndata: {\"all\":true,\"generation\":5}\n\n")
         let problems = PreviewEvent.problems(report: "a.md:1:2: error: bad\n", errorCount: 1, files: ["a.md"]).serverSentEvent
         #expect(problems.hasPrefix("event: problems\ndata: {"))
         #expect(!problems.dropLast(2).contains("\n\n"), "a report with newlines stays on one data line")
@@ -73,10 +78,14 @@ struct PreviewResponseTests {
             PreviewRebuilder.event(for: ["assets/broadsheet.js"], sources: ["Templates/assets/broadsheet.js"], generation: 4)
                 == .reload(generation: 4, paths: nil), "a script change reloads every page")
         let many = (0...PreviewEvent.pathListLimit).map { "articles/a\($0)/index.html" }
-        #expect(PreviewRebuilder.event(for: many, sources: ["Templates/base.mustache"], generation: 5) == .reload(generation: 5, paths: nil))
+        #expect(
+            PreviewRebuilder.event(for: many, sources: ["Templates/base.mustache"], generation: 5)
+                == .reload(generation: 5, paths: nil))
     }
 
-    @Test("editor scratch files are ignored", arguments: [".payments.md.swp", "payments.md~", "4913", "#payments.md#", "x.swx", ".sedAb12"])
+    @Test(
+        "editor scratch files are ignored",
+        arguments: [".payments.md.swp", "payments.md~", "4913", "#payments.md#", "x.swx", ".sedAb12"])
     func scratchFiles(name: String) {
         #expect(SourceWatcher.isScratchFile(name))
     }
