@@ -90,21 +90,33 @@ public struct LiveSite: Sendable {
         var jobs: Set<WebsiteRenderer.Job> = []
         var changedArticles: Set<String> = []
         var orderChanged = false
+        // Every edited file is loaded before any is used, so all their problems are reported together.
+        var reloads: [(old: LoadedDocument, new: LoadedDocument, problems: [Diagnostic])] = []
+        var errors: [Diagnostic] = []
         for old in previous {
-            let file: SourceFile
             switch SourceFile.read(options.root.appendingPathComponent(old.path), displayPath: old.path) {
-            case .success(let read): file = read
-            case .failure(let diagnostic): throw DiagnosticsError([diagnostic])
+            case .success(let file):
+                let (reloaded, problems) = DocumentLoader.load(file, kind: old.kind, defaultAuthor: content.config.author)
+                if let reloaded, !problems.containsErrors {
+                    reloads.append((old, reloaded, problems))
+                } else {
+                    errors += problems
+                }
+            case .failure(let diagnostic): errors.append(diagnostic)
             }
-            let (reloaded, problems) = DocumentLoader.load(file, kind: old.kind, defaultAuthor: content.config.author)
-            guard let reloaded, !problems.containsErrors else { throw DiagnosticsError(problems) }
+        }
+        guard errors.isEmpty else { throw DiagnosticsError(errors) }
+        for (old, reloaded, problems) in reloads {
             // A new slug or draft state changes links, lists and URLs everywhere.
             guard reloaded.slug == old.slug, reloaded.isDraft == old.isDraft else { return nil }
             if let index = content.documents.firstIndex(where: { $0.path == old.path }) { content.documents[index] = reloaded }
             warnings += problems
             if reloaded.isDraft && !options.includeDrafts { continue }
             let (resolved, resolveProblems) = resolver.resolve(reloaded)
-            guard let resolved else { throw DiagnosticsError(resolveProblems) }
+            guard let resolved else {
+                errors += resolveProblems
+                continue
+            }
             warnings += resolveProblems
             let before = (resolved.kind == .article ? site.articles : site.pages).first { $0.slug == resolved.slug }
             let oldNeighbours = neighbours(of: resolved, in: site)
@@ -128,6 +140,7 @@ public struct LiveSite: Sendable {
                 jobs.insert(.factPages)
             }
         }
+        guard errors.isEmpty else { throw DiagnosticsError(errors) }
         try rendering.update(site: site, changedArticles: changedArticles, orderChanged: orderChanged)
         var unique: [String: Document] = [:]
         for document in documents { unique["\(document.kind)/\(document.slug)"] = document }

@@ -54,7 +54,7 @@ public struct PreviewServer: Sendable {
         }
         let port = try PortReservation.check(host: options.host, port: options.port)
         let urlHost =
-            ["0.0.0.0", "::", "[::]"].contains(options.host)
+            ["0", "0.0.0.0", "::", "[::]"].contains(options.host)
             ? "127.0.0.1" : (options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host)
         let url = "http://\(urlHost):\(port)/"
         var site = options.site

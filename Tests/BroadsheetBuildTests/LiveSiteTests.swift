@@ -80,6 +80,22 @@ struct LiveSiteTests {
         #expect(update.changedPaths.contains("articles/walls/index.html"))
     }
 
+    @Test("two broken edits are both reported")
+    func twoBrokenEdits() throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        var live = try LiveSite(SiteBuilder.Options(root: site.root, write: false))
+        try site.write("Content/articles/walls.md", "---\ntitle: [broken\n---\n")
+        try site.write("Content/pages/about.md", "---\ntitle: 12\n---\n")
+        do {
+            _ = try live.update(changedPaths: ["Content/articles/walls.md", "Content/pages/about.md"])
+            Issue.record("the broken edits were accepted")
+        } catch {
+            let files = Set(error.diagnostics.filter { $0.severity == .error }.map(\.location.path))
+            #expect(files == ["Content/articles/walls.md", "Content/pages/about.md"])
+        }
+    }
+
     @Test("without versioned asset URLs (the preview), a stylesheet edit changes the assets alone")
     func stylesheetEdit() throws {
         let site = try FixtureSite(EverythingSite.files)

@@ -230,6 +230,23 @@ def test_restoring_the_exact_last_good_text_resolves(preview, fixture_root, even
         assert late.drain(quiet=1.0) == [], "a page opened after the fix still gets problems"
 
 
+def test_every_broken_file_is_reported(preview, fixture_root, events):
+    """Two broken articles: the overlay lists both (as `broadsheet build` does), and fixing one leaves the other."""
+    a, b = fixture_root / "Content/articles/a.md", fixture_root / "Content/articles/b.md"
+    good_a = a.read_text(encoding="utf-8")
+    break_front_matter(a)
+    events.wait_for("problems")
+    break_front_matter(b)
+    problems = events.wait_for("problems")
+    assert problems.data["files"] == ["Content/articles/a.md", "Content/articles/b.md"], (
+        f"with a.md and b.md broken the report names only {problems.data['files']}\n{problems.data['report']}"
+    )
+    assert problems.data["errorCount"] == 2
+    a.write_text(good_a, encoding="utf-8")
+    remaining = events.wait_for("problems")
+    assert remaining.data["files"] == ["Content/articles/b.md"], remaining.data
+
+
 def test_problems_persist_while_another_file_is_saved(preview, fixture_root, events):
     break_front_matter(fixture_root / "Content/articles/a.md")
     events.wait_for("problems")
