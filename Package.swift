@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetYAML",
@@ -56,6 +61,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetMail",
+            dependencies: ["BroadsheetCore", "COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetBuild",
             dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite"],
             swiftSettings: swiftSettings
@@ -82,6 +92,7 @@ let package = Package(
             dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "BroadsheetMailTests", dependencies: ["BroadsheetMail"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],

@@ -1,7 +1,8 @@
 /// Rewrites root-relative links (`href="/…"`) to absolute URLs, for feeds and email,
 /// where a reader is not on the site.
-enum AbsoluteLinks {
-    static func rewrite(_ html: String, origin: String) -> String {
+public enum AbsoluteLinks {
+    /// Prefixes root-relative `href` and `src` values with `origin` (scheme, host and port).
+    public static func rewrite(_ html: String, origin: String) -> String {
         html.replacingOccurrences(of: "href=\"/", with: "href=\"\(origin)/")
             .replacingOccurrences(of: "src=\"/", with: "src=\"\(origin)/")
             .replacingOccurrences(of: "href=\"\(origin)//", with: "href=\"//")
@@ -9,7 +10,7 @@ enum AbsoluteLinks {
     }
 
     /// Turns in-page fragment links (`href="#ref-1"`) into links to `pageURL#ref-1`.
-    static func anchorFragments(_ html: String, pageURL: String) -> String {
+    public static func anchorFragments(_ html: String, pageURL: String) -> String {
         html.replacingOccurrences(of: "href=\"#", with: "href=\"\(pageURL)#")
     }
 }
