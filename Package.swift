@@ -66,8 +66,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetNewsletter",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetMail",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetBuild",
-            dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite"],
+            dependencies: [
+                "BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite",
+                "BroadsheetNewsletter",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
