@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "BroadsheetCore", "BroadsheetBuild",
+                "BroadsheetCore", "BroadsheetBuild", "BroadsheetNewsletter", "BroadsheetMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -103,6 +103,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BroadsheetMailTests", dependencies: ["BroadsheetMail"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetNewsletterTests",
+            dependencies: ["BroadsheetNewsletter", "BroadsheetContent", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],

@@ -19,9 +19,10 @@ struct BroadsheetCommand: ParsableCommand {
             Examples:
               broadsheet build                      build ./Content with ./Templates into ./Output
               broadsheet check --root my-site       validate everything, write nothing
+              broadsheet newsletter build NAME      build the site and the email of Content/newsletters/NAME.md
             """,
         version: BroadsheetCore.version,
-        subcommands: [Build.self, Check.self, BenchIncremental.self],
+        subcommands: [Build.self, Check.self, NewsletterCommand.self, BenchIncremental.self],
         defaultSubcommand: nil
     )
 }
