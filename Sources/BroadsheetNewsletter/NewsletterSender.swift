@@ -51,15 +51,23 @@ public struct NewsletterSender {
                     if wait > 0 { sleep(wait) }
                 }
                 lastStart = now()
+                var committed = false
                 do {
                     let reply = try transport.deliver(
                         encoded, from: envelopeSender, to: subscriber.address.address,
                         willCommit: {
                             try journal.record(.sending, email: email, messageID: message.messageID, at: now())
+                            committed = true
                         })
                     outcome = .sent(reply)
                     break
                 } catch {
+                    // A 4xx reply to the final '.' means the message was refused: say so at once, so
+                    // that a crash during the wait before the retry does not leave it looking uncertain.
+                    if error.kind == .temporary && committed {
+                        recordQuietly(.deferred, email: email, message: message, detail: error.message, report: &report)
+                        if report.stopped != nil { return report }
+                    }
                     switch error.kind {
                     case .temporary where attempt < options.retries:
                         attempt += 1
@@ -69,8 +77,8 @@ public struct NewsletterSender {
                     case .permanent: outcome = .failed(error.message)
                     case .uncertain: outcome = .uncertain(error.message)
                     case .configuration:
+                        // Nothing reached the server for this reader; the journal keeps what it knew before.
                         report.stopped = error.message
-                        recordQuietly(.deferred, email: email, message: message, detail: error.message, report: &report)
                         return report
                     }
                     break
