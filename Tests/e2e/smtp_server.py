@@ -83,7 +83,9 @@ class Recorder:
                     recipients=list(envelope.rcpt_tos),
                     message=email.message_from_bytes(raw, policy=email.policy.default),
                     raw=raw,
-                    tls=session.ssl is not None or server._tls_protocol is not None,
+                    tls=session.ssl is not None
+                    or server._tls_protocol is not None
+                    or server.transport.get_extra_info("ssl_object") is not None,
                     login=login,
                 )
             )
@@ -132,16 +134,27 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 class SMTPServer:
     """Starts and stops an aiosmtpd Controller with a Recorder."""
 
-    def __init__(self, recorder: Recorder | None = None, tls: tuple[Path, Path] | None = None, login: tuple[str, str] | None = None):
+    def __init__(
+        self,
+        recorder: Recorder | None = None,
+        tls: tuple[Path, Path] | None = None,
+        login: tuple[str, str] | None = None,
+        implicit_tls: bool = False,
+    ):
         self.recorder = recorder or Recorder()
         self.port = free_port()
         options = {}
         if tls:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(str(tls[0]), str(tls[1]))
-            options.update(tls_context=context, require_starttls=True)
+            if implicit_tls:
+                options.update(ssl_context=context)  # TLS from the first byte (port 465 style)
+            else:
+                options.update(tls_context=context, require_starttls=True)
         if login:
-            options.update(authenticator=LoginCheck(*login), auth_required=True, auth_require_tls=True)
+            # aiosmtpd 1.4 only counts STARTTLS as TLS for auth_require_tls; with implicit TLS the
+            # whole session is encrypted (session.ssl is set), so the check is left to the test.
+            options.update(authenticator=LoginCheck(*login), auth_required=True, auth_require_tls=not implicit_tls)
         self.controller = Controller(self.recorder, hostname="127.0.0.1", port=self.port, **options)
 
     def __enter__(self) -> SMTPServer:

@@ -376,6 +376,24 @@ def test_starttls_and_auth_with_a_self_signed_certificate(broadsheet_bin, site_c
         assert all(received.tls and received.login == "newsletter" for received in server.recorder.messages)
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_implicit_tls(broadsheet_bin, site_copy, tmp_path):
+    """TLS from the first byte (--smtp-security tls), certificate verified, then AUTH."""
+    cert, key = self_signed_certificate(tmp_path)
+    readers = write_readers(tmp_path, READERS[:2])
+    with SMTPServer(tls=(cert, key), login=("newsletter", "s3cret"), implicit_tls=True) as server:
+        arguments = send_arguments(site_copy, readers, server, "--confirm", "--smtp-ca-file", str(cert))
+        arguments[arguments.index("--smtp-security") + 1] = "tls"
+        arguments[arguments.index("--smtp-username") + 1] = "newsletter"
+        process = subprocess.run(
+            [str(broadsheet_bin), *arguments], capture_output=True, text=True,
+            env=dict(os.environ, BROADSHEET_SMTP_PASSWORD="s3cret"), timeout=120,
+        )
+        assert process.returncode == 0, f"{process.stdout}\n{process.stderr}"
+        assert_each_reader_got_one_copy(server, READERS[:2])
+        assert all(received.tls and received.login == "newsletter" for received in server.recorder.messages)
+
+
 def test_password_never_comes_from_a_file(broadsheet_bin, site_copy, tmp_path):
     site_yaml = site_copy / "Content/site.yaml"
     site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace(
