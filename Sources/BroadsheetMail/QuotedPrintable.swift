@@ -6,12 +6,13 @@ public enum QuotedPrintable {
     /// breaks (`=` at the end); `=`, control characters, non-ASCII bytes and trailing
     /// spaces or tabs are written as `=XX`.
     public static func encode(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
         var output = ""
-        output.reserveCapacity(normalized.utf8.count + normalized.utf8.count / 8)
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
-            encodeLine(Array(line.utf8), into: &output)
+            var bytes = Array(line)
+            if bytes.last == 13 { bytes.removeLast() }
+            encodeLine(bytes, into: &output)
             if index < lines.count - 1 { output += "\r\n" }
         }
         return output

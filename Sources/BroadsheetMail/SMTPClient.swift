@@ -153,9 +153,15 @@ public struct SMTPClient: MailTransport {
 
     /// Lines starting with `.` get another `.` (RFC 5321 §4.5.2); ends in CRLF.
     static func dotStuffed(_ message: String) -> String {
-        var text = message.replacingOccurrences(of: "\r\n.", with: "\r\n..")
-        if text.hasPrefix(".") { text = "." + text }
-        if !text.hasSuffix("\r\n") { text += "\r\n" }
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(message.utf8.count + 64)
+        var atLineStart = true
+        for byte in message.utf8 {
+            if atLineStart && byte == UInt8(ascii: ".") { bytes.append(byte) }
+            bytes.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
+        }
+        if !(bytes.count >= 2 && bytes[bytes.count - 2] == 13 && bytes[bytes.count - 1] == 10) { bytes += [13, 10] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -42,6 +42,10 @@ final class SocketConnection {
                 var interval = timeval(tv_sec: timeout, tv_usec: 0)
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
                 setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+                // SMTP is a dialogue of small writes (the DATA body, then the final '.'): without
+                // TCP_NODELAY, Nagle's algorithm and delayed ACKs stall each message by ~40 ms.
+                var noDelay: Int32 = 1
+                setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
                 if connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
                     connected = fd
                     break
