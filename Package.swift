@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetYAML",
@@ -60,8 +65,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetMail",
+            dependencies: ["BroadsheetCore", "COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BroadsheetNewsletter",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetMail",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetBuild",
-            dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite"],
+            dependencies: [
+                "BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite",
+                "BroadsheetNewsletter",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -77,7 +97,8 @@ let package = Package(
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "BroadsheetCore", "BroadsheetBuild", "BroadsheetContent", "BroadsheetServer",
+                "BroadsheetCore", "BroadsheetBuild", "BroadsheetContent", "BroadsheetServer", "BroadsheetNewsletter",
+                "BroadsheetMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -96,7 +117,16 @@ let package = Package(
             dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BroadsheetServerTests", dependencies: ["BroadsheetServer", "BroadsheetBuild", "BroadsheetCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetServerTests", dependencies: ["BroadsheetServer", "BroadsheetBuild", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "BroadsheetMailTests", dependencies: ["BroadsheetMail"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetNewsletterTests",
+            dependencies: ["BroadsheetNewsletter", "BroadsheetContent", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],

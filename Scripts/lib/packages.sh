@@ -45,6 +45,21 @@ ensure_libcmark() {
   fi
 }
 
+# Makes OpenSSL's headers and pkg-config file available (SwiftPM's COpenSSL target needs them:
+# the newsletter sender's STARTTLS and TLS).
+ensure_libssl() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openssl; then
+    return 0
+  fi
+  if command -v dpkg-query >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
+    ensure_apt_packages libssl-dev
+  else
+    echo "error: OpenSSL not found (pkg-config openssl)" >&2
+    echo "hint: install OpenSSL with your package manager, e.g. brew install openssl" >&2
+    return 1
+  fi
+}
+
 # Fails with a hint when the Swift toolchain is not on PATH.
 ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then

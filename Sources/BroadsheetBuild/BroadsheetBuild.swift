@@ -1,6 +1,7 @@
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetFacts
+import BroadsheetNewsletter
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -73,7 +74,8 @@ public enum SiteBuilder {
             let rendered = try WebsiteRenderer.render(
                 site, templates: loaded.templates,
                 options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
-            return (rendered + loaded.assets.files, [])
+            let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
+            return ((rendered + emails).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
         if options.write {
             _ = try stage("write") { () throws(DiagnosticsError) in
@@ -84,6 +86,28 @@ public enum SiteBuilder {
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files)
+    }
+
+    /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
+    /// one edition per reader); throws the diagnostics of the first failing stage.
+    public static func resolve(_ options: Options) throws(DiagnosticsError) -> ResolvedSite {
+        try checkFolders(options)
+        let (loaded, loadProblems) = SourceLoader.load(options)
+        guard let loaded, !loadProblems.containsErrors else { throw DiagnosticsError(loadProblems) }
+        let (site, resolveProblems) = SiteResolver.resolve(
+            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+        guard let site, !resolveProblems.containsErrors else { throw DiagnosticsError(loadProblems + resolveProblems) }
+        return ResolvedSite(site: site, templates: loaded.templates, warnings: loadProblems + resolveProblems)
+    }
+
+    /// A checked site and its templates, ready for a renderer.
+    public struct ResolvedSite: Sendable {
+        /// The resolved model.
+        public var site: Site
+        /// The loaded templates.
+        public var templates: TemplateSet
+        /// Warnings from loading and resolving.
+        public var warnings: [Diagnostic]
     }
 
     /// Refuses output folders that would overwrite the sources.

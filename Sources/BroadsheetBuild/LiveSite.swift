@@ -1,6 +1,7 @@
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetFacts
+import BroadsheetNewsletter
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -12,7 +13,8 @@ import Foundation
 /// it are rendered again (its own page; when its title, date, excerpt or tags changed, the
 /// lists and its neighbours; the feeds when it is among the latest; the fact pages when its
 /// citations or components changed). Any other change (site.yaml, facts, templates, assets,
-/// a new, deleted or renamed file) rebuilds everything, still in memory.
+/// a new, deleted or renamed file, any newsletter edition) rebuilds everything, still in
+/// memory; an edited article that editions feature re-renders those editions too.
 public struct LiveSite: Sendable {
     /// What one update did.
     public struct Update: Sendable {
@@ -90,6 +92,7 @@ public struct LiveSite: Sendable {
         var jobs: Set<WebsiteRenderer.Job> = []
         var changedArticles: Set<String> = []
         var orderChanged = false
+        var editionsChanged = false
         // Every edited file is loaded before any is used, so all their problems are reported together.
         var reloads: [(old: LoadedDocument, new: LoadedDocument, problems: [Diagnostic])] = []
         var errors: [Diagnostic] = []
@@ -122,6 +125,11 @@ public struct LiveSite: Sendable {
             let oldNeighbours = neighbours(of: resolved, in: site)
             site.replace(resolved)
             documents.append(resolved)
+            // Editions show the articles they feature (archive page and email).
+            if site.editions.contains(where: { $0.featured.contains { $0.slug == resolved.slug } }) {
+                jobs.insert(.newsletters)
+                editionsChanged = true
+            }
             // Dates also set the footer's years on every page: rebuild everything.
             guard let before, before.date == resolved.date else { return nil }
             if resolved.kind == .article {
@@ -149,6 +157,7 @@ public struct LiveSite: Sendable {
         var changed: [String] = []
         var updated = rendered
         if !changedArticles.isEmpty { updated.append(rendering.sitemap(paths: Array(files.keys))) }
+        if editionsChanged { updated += try NewsletterRenderer.render(site, templates: loaded.templates) }
         // Only what was rendered can have changed; comparing all ten thousand pages would cost more than rendering.
         for file in updated where next[file.path] != file {
             next[file.path] = file
@@ -197,7 +206,9 @@ public struct LiveSite: Sendable {
         let rendering = try WebsiteRendering(
             site: site, templates: loaded.templates,
             options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
-        let files = try rendering.renderAll() + loaded.assets.files
+        let files =
+            try rendering.renderAll() + NewsletterRenderer.render(site, templates: loaded.templates)
+            + loaded.assets.files
         return (loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }))
     }
 }

@@ -1,6 +1,7 @@
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetFacts
+import BroadsheetNewsletter
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -24,7 +25,12 @@ enum SourceLoader {
         diagnostics += factProblems
         let (templates, templateProblems) = TemplateSet.load(root: root)
         diagnostics += templateProblems
-        if let templates { diagnostics += templates.require(WebsiteRenderer.requiredTemplates) }
+        if let templates {
+            diagnostics += templates.require(WebsiteRenderer.requiredTemplates)
+            if let content, !content.editions.isEmpty {
+                diagnostics += templates.require(WebsiteRenderer.newsletterTemplates + NewsletterRenderer.requiredTemplates)
+            }
+        }
         let (assets, assetProblems) = Assets.load(root: root)
         diagnostics += assetProblems
         guard let content, let facts, let templates, !diagnostics.containsErrors else { return (nil, diagnostics) }

@@ -8,15 +8,18 @@ public struct LoadedContent: Sendable {
     public var config: SiteConfig
     /// Articles and pages, in path order.
     public var documents: [LoadedDocument]
+    /// Newsletter editions, in path order.
+    public var editions: [LoadedEdition]
 
     /// Creates loaded content (tests and generated sites build it in memory).
-    public init(config: SiteConfig, documents: [LoadedDocument]) {
+    public init(config: SiteConfig, documents: [LoadedDocument], editions: [LoadedEdition] = []) {
         self.config = config
         self.documents = documents
+        self.editions = editions
     }
 }
 
-/// Reads `Content/site.yaml`, `Content/articles/*.md` and `Content/pages/*.md`.
+/// Reads `Content/site.yaml`, `Content/articles/*.md`, `Content/pages/*.md` and `Content/newsletters/*.md`.
 public enum ContentLoader {
     /// Loads every file, collecting all problems; returns nil content when site.yaml is unusable.
     public static func load(root: URL, baseURLOverride: String? = nil) -> (LoadedContent?, [Diagnostic]) {
@@ -61,8 +64,18 @@ public enum ContentLoader {
             diagnostics += problems
             if let document { documents.append(document) }
         }
+        var editions: [LoadedEdition] = []
+        for path in markdownFiles(root: root, folder: "Content/newsletters", diagnostics: &diagnostics) {
+            switch SourceFile.read(root.appendingPathComponent(path), displayPath: path) {
+            case .success(let file):
+                let (edition, problems) = EditionLoader.load(file)
+                diagnostics += problems
+                if let edition { editions.append(edition) }
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, documents: documents), diagnostics)
+        return (LoadedContent(config: config, documents: documents, editions: editions), diagnostics)
     }
 
     /// The `.md` files directly in `folder`, sorted; other files are warned about.

@@ -47,6 +47,15 @@ public struct Permalinks: Sendable, Hashable {
     /// A source's anchor in the bibliography.
     public func sourceHref(_ id: SourceID) -> String { href(sources) + "#" + id.rawValue }
 
+    /// `/newsletters/`: the index of editions.
+    public var newsletters: SitePath { SitePath(page: "newsletters") }
+    /// `/newsletters/NAME/`: an edition's archive page.
+    public func newsletter(_ name: String) -> SitePath { SitePath(page: "newsletters", name) }
+    /// `/newsletters/feed.xml`: the Atom feed of editions.
+    public var newsletterFeed: SitePath { SitePath(file: "newsletters/feed.xml") }
+    /// `/newsletters/NAME/email.html`, `email.txt` and `NAME.eml`: the email as sent, for previewing.
+    public func newsletterEmail(_ name: String, file: String) -> SitePath { SitePath(file: "newsletters/\(name)/\(file)") }
+
     /// Top-level names that pages may not take, because generated sections live there.
     public static let reservedPageSlugs: Set<String> = [
         "articles", "tags", "archive", "timeline", "entities", "compare", "sources", "data", "assets",

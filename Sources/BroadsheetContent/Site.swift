@@ -21,6 +21,8 @@ public struct Site: Sendable {
     public var citingDocuments: [SourceID: [Document]]
     /// For each source, the events resting on it.
     public var citingEvents: [SourceID: [EventID]]
+    /// Newsletter editions, newest first.
+    public var editions: [Edition] = []
 }
 
 extension Site {
@@ -50,7 +52,8 @@ extension Site {
         return result
     }
 
-    /// Replaces one document (same slug and kind) and recomputes the lists it appears in.
+    /// Replaces one document (same slug and kind) and recomputes the lists it appears in,
+    /// including the editions that feature it.
     ///
     /// Topic lists and the citation index hold copies of documents that are read only for
     /// what lists show (title, path, date, tags); they are recomputed only when one of those
@@ -73,6 +76,13 @@ extension Site {
         if document.kind == .article && listed { tags = Site.groupTags(articles) }
         if listed || previous.citations != document.citations {
             citingDocuments = Site.citingDocuments(articles + pages)
+        }
+        if document.kind == .article {
+            for index in editions.indices {
+                for position in editions[index].featured.indices where editions[index].featured[position].slug == document.slug {
+                    editions[index].featured[position] = document
+                }
+            }
         }
     }
 }

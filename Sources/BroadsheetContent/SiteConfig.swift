@@ -34,6 +34,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var menu: [MenuItem]
     /// The slug of the article the home page leads with (default: the newest).
     public var lead: String?
+    /// Sender, unsubscribe link and SMTP settings for newsletters (`newsletter:`), if any.
+    public var newsletter: NewsletterConfig?
 
     /// The path part of the base URL, e.g. `/` or `/report/` (derived once: every link uses it).
     public let basePath: String
@@ -44,7 +46,7 @@ public struct SiteConfig: Sendable, Hashable {
     public init(
         title: String, subtitle: String? = nil, description: String, baseURL: String, language: String,
         author: String, publisher: String, allowRawHTML: Bool = false, homeArticleCount: Int = 10,
-        menu: [MenuItem] = [], lead: String? = nil
+        menu: [MenuItem] = [], lead: String? = nil, newsletter: NewsletterConfig? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -66,6 +68,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.homeArticleCount = homeArticleCount
         self.menu = menu
         self.lead = lead
+        self.newsletter = newsletter
     }
 }
 
@@ -124,6 +127,10 @@ public enum SiteConfigLoader {
         }
         let menu = readMenu(&fields, diagnostics: &diagnostics)
         let lead = fields.string("lead")
+        var newsletter: NewsletterConfig?
+        if let node = fields.node("newsletter") {
+            newsletter = NewsletterConfigLoader.read(node, path: file.path, diagnostics: &diagnostics)
+        }
         fields.reportUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let description, let baseURL, let language, let author, let publisher else {
@@ -131,7 +138,8 @@ public enum SiteConfigLoader {
         }
         let config = SiteConfig(
             title: title, subtitle: subtitle, description: description, baseURL: baseURL, language: language,
-            author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, menu: menu, lead: lead)
+            author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, menu: menu, lead: lead,
+            newsletter: newsletter)
         return (config, diagnostics)
     }
 

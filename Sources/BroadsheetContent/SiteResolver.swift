@@ -41,6 +41,25 @@ public enum SiteResolver {
         }
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
 
+        var editions: [Edition] = []
+        if !content.editions.isEmpty {
+            if config.newsletter == nil {
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(path: SiteConfigLoader.path),
+                        "Content/newsletters/ has editions but site.yaml has no `newsletter:` section",
+                        hint: "add `newsletter:` with `from:` and `unsubscribeURL:` (see docs/newsletters.md)"))
+            }
+            let editionResolver = EditionResolver(
+                documents: resolver, facts: facts, articles: articles, drafts: drafts, permalinks: permalinks)
+            for loaded in content.editions {
+                let (edition, problems) = editionResolver.resolve(loaded)
+                diagnostics += problems
+                if let edition { editions.append(edition) }
+            }
+            editions.sort(by: EditionResolver.order)
+        }
+
         let factHTML = renderFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
         let citingDocuments = Site.citingDocuments(articles + pages)
         var citingEvents: [SourceID: [EventID]] = [:]
@@ -60,7 +79,7 @@ public enum SiteResolver {
         let site = Site(
             config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
             factHTML: factHTML, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
-            citingEvents: citingEvents)
+            citingEvents: citingEvents, editions: editions)
         return (site, diagnostics)
     }
 

@@ -22,6 +22,9 @@ public enum WebsiteRenderer {
         "comparisons", "comparison", "sources", "components/timeline", "components/comparison",
     ]
 
+    /// The templates a site with newsletter editions also needs.
+    public static let newsletterTemplates = ["newsletter", "newsletters"]
+
     /// Renders every output file of the site (assets are copied by the build, not here).
     ///
     /// Articles render in parallel; a template problem is reported with the template's name.
@@ -45,6 +48,8 @@ public enum WebsiteRenderer {
         case feeds
         /// `/data/*.json`.
         case data
+        /// Newsletter archive pages, their index and feed.
+        case newsletters
 
         func run(context: RenderContext, pages: SitePages) throws(Diagnostic) -> [OutputFile] {
             switch self {
@@ -54,6 +59,7 @@ public enum WebsiteRenderer {
             case .factPages: try FactPages(context: context).render()
             case .feeds: try FeedRenderer(context: context, components: ComponentHTML(context: context)).render()
             case .data: FactData(context: context).render()
+            case .newsletters: try NewsletterPages(context: context).render()
             }
         }
     }

@@ -13,7 +13,8 @@ struct FeedRenderer {
         var contents: [String] = []
         for article in articles {
             let url = context.absoluteURL(article.sitePath)
-            contents.append(AbsoluteLinks.rewrite(try components.body(of: article), origin: context.config.origin, pageURL: url))
+            let html = AbsoluteLinks.rewrite(try components.body(of: article), origin: context.config.origin)
+            contents.append(AbsoluteLinks.anchorFragments(html, pageURL: url))
         }
         return [
             OutputFile(path: "feed.xml", text: atom(articles, contents)),

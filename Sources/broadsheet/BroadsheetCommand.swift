@@ -21,9 +21,10 @@ struct BroadsheetCommand: AsyncParsableCommand {
               broadsheet check --root my-site       validate everything, write nothing
               broadsheet serve --drafts             preview at http://127.0.0.1:4000/, reloading on save
               broadsheet new article "Title"        start a new draft article
+              broadsheet newsletter build NAME      build the site and the email of Content/newsletters/NAME.md
             """,
         version: BroadsheetCore.version,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, BenchIncremental.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, BenchIncremental.self],
         defaultSubcommand: nil
     )
 }

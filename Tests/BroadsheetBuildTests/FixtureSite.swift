@@ -70,6 +70,38 @@ enum EverythingSite {
             url: /compare/
           - title: About
             url: /about/
+        newsletter:
+          from: "Fixture Gazette – Desk <desk@example.org>"
+          replyTo: letters@example.org
+          unsubscribeURL: https://example.org/unsubscribe?email={email}&edition={edition}
+          unsubscribeMailto: unsubscribe@example.org
+        """,
+        "Content/newsletters/first.md": """
+        ---
+        subject: "First edition: 微信支付 & “the walls”"
+        date: 2024-09-30
+        preheader: WeChat Pay reaches Taobao, in one email.
+        articles: [opening, walls]
+        timeline:
+          from: 2024-09
+          to: 2024-09-30
+          entities: [alibaba]
+        ---
+
+        Hello from the desk. Taobao [added WeChat Pay](source:paper-2024); read [the story](article:opening),
+        see [Tencent](entity:tencent) and [the timeline](/timeline/).
+
+        ## The table
+
+        ```compare
+        share
+        ```
+
+        ## Earlier
+
+        ```timeline
+        themes: walls
+        ```
         """,
         "Content/articles/opening.md": """
         ---

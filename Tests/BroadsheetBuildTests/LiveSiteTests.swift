@@ -43,6 +43,14 @@ struct LiveSiteTests {
             transform: { $0.replacingOccurrences(of: "title: The Fixture Gazette", with: "title: The Gazette") },
             fullRebuild: true),
         Edit(
+            name: "a newsletter edition", path: "Content/newsletters/first.md",
+            transform: { $0.replacingOccurrences(of: "Hello from the desk.", with: "Hello again from the desk.") },
+            fullRebuild: true),
+        Edit(
+            name: "the title of an article an edition features", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "title: The walls", with: "title: The walls, featured") },
+            fullRebuild: false),
+        Edit(
             name: "publishing a draft", path: "Content/articles/draft.md",
             transform: { $0.replacingOccurrences(of: "draft: true", with: "draft: false") }, fullRebuild: true),
     ]

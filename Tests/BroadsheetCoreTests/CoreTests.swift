@@ -204,3 +204,24 @@ struct ParallelMapTests {
         #expect(input.parallelMap { $0 * 2 } == input.map { $0 * 2 })
     }
 }
+
+@Suite("Absolute links")
+struct AbsoluteLinksTests {
+    @Test("root-relative href and src get the origin; other URLs are left alone")
+    func rewrite() {
+        let html =
+            ##"<a href="/a/">a</a> <img src="/i.png" alt=""> <a href="//cdn.example.org/x">x</a> <a href="https://e.org/">e</a> <a data-href="/d">d</a> <a href="#f">f</a>"##
+        #expect(
+            AbsoluteLinks.rewrite(html, origin: "https://example.org")
+                == ##"<a href="https://example.org/a/">a</a> <img src="https://example.org/i.png" alt=""> <a href="//cdn.example.org/x">x</a> <a href="https://e.org/">e</a> <a data-href="/d">d</a> <a href="#f">f</a>"##
+        )
+    }
+
+    @Test("fragment links point at the page; 中文 and other text survive")
+    func fragments() {
+        #expect(
+            AbsoluteLinks.anchorFragments(
+                ##"<p>微信 <a href="#ref-1">1</a> <a href="/x">x</a></p>"##, pageURL: "https://example.org/p/")
+                == ##"<p>微信 <a href="https://example.org/p/#ref-1">1</a> <a href="/x">x</a></p>"##)
+    }
+}

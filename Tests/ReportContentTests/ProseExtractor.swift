@@ -21,12 +21,14 @@ enum ProseExtractor {
 
     /// The `title:` and `summary:` values of a file's front matter, one entry per line of
     /// the file's first `lineCount` lines; every other line is empty.
-    static func frontMatterLines(ofFile text: String, lineCount: Int) -> [String] {
+    static func frontMatterLines(
+        ofFile text: String, lineCount: Int, proseKeys: [String] = ["title:", "summary:"]
+    ) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lineCount).map(String.init)
         var result: [String] = []
         var inProseKey = false
         for line in lines {
-            if let key = ["title:", "summary:"].first(where: { line.hasPrefix($0) }) {
+            if let key = proseKeys.first(where: { line.hasPrefix($0) }) {
                 inProseKey = true
                 result.append(String(repeating: " ", count: key.count) + line.dropFirst(key.count))
             } else if inProseKey && (line.first == " " || line.first == "\t") {

@@ -49,4 +49,15 @@ struct ReportContentTests {
         for failure in failures { Issue.record(Comment(rawValue: failure.description)) }
         #expect(failures.isEmpty, "\(failures.count) unsourced number(s) in \(path)")
     }
+
+    @Test("every edition cites, and every number in it appears in a fact it cites", arguments: ReportFixture.editionPaths)
+    func editionNumbersAreSourced(path: String) throws {
+        let edition = try #require(report.site?.editions.first { $0.path == path }, "\(path) is not in the resolved site")
+        #expect(!edition.citations.isEmpty, "\(path): the edition cites no source")
+        let facts = try #require(report.site?.facts)
+        let factTexts = CitedFacts.texts(citing: Set(edition.citations.map(\.source)), in: facts)
+        let failures = NumberAuditor.audit(path: path, lines: try report.editionProseLines(path), factTexts: factTexts)
+        for failure in failures { Issue.record(Comment(rawValue: failure.description)) }
+        #expect(failures.isEmpty, "\(failures.count) unsourced number(s) in \(path)")
+    }
 }

@@ -17,8 +17,13 @@ struct ReportFixture: Sendable {
     /// The Markdown files of `Content/articles` and `Content/pages`.
     static let documentPaths = articlePaths + markdownPaths(in: "Content/pages")
 
+    /// The newsletter editions of `Content/newsletters`, sorted.
+    static let editionPaths = markdownPaths(in: "Content/newsletters")
+
     /// Loaded documents (raw Markdown), by path.
     var loaded: [String: LoadedDocument]
+    /// Loaded newsletter editions, by path.
+    var editions: [String: LoadedEdition]
     /// The resolved site, when loading and resolving found no errors.
     var site: Site?
     /// Every diagnostic of the load and resolve stages.
@@ -37,7 +42,9 @@ struct ReportFixture: Sendable {
         }
         let loaded = Dictionary(
             (content?.documents ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return ReportFixture(loaded: loaded, site: site, diagnostics: diagnostics.sortedByLocation())
+        let editions = Dictionary(
+            (content?.editions ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return ReportFixture(loaded: loaded, editions: editions, site: site, diagnostics: diagnostics.sortedByLocation())
     }
 
     /// The resolved document at `path`.
@@ -51,6 +58,15 @@ struct ReportFixture: Sendable {
         let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
         return ProseExtractor.frontMatterLines(ofFile: text, lineCount: loaded.bodyLineOffset)
             + ProseExtractor.lines(ofMarkdown: loaded.body)
+    }
+
+    /// The prose of an edition, one entry per line: subject and preheader, then the editor's note.
+    func editionProseLines(_ path: String) throws -> [String] {
+        guard let edition = editions[path] else { return [] }
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        return ProseExtractor.frontMatterLines(
+            ofFile: text, lineCount: edition.bodyLineOffset, proseKeys: ["subject:", "preheader:"])
+            + ProseExtractor.lines(ofMarkdown: edition.body)
     }
 
     private static func markdownPaths(in folder: String) -> [String] {

@@ -48,6 +48,8 @@ def head_problems(site: BuiltSite):
             yield "no <meta name=viewport content=\"width=device-width, ...\">"
         if page.path == "404.html":
             return  # served at any missing URL: it has no canonical URL of its own
+        if page.path.startswith("newsletters/") and page.path.endswith("/email.html"):
+            return  # the raw HTML email (previewed beside its archive page), which links to that page instead
         canonical = page.link_hrefs("canonical")
         expected = site.absolute_url(page.path)
         if canonical != [expected]:

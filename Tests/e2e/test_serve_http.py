@@ -71,7 +71,19 @@ def test_prints_the_page_count_then_the_loopback_url(preview):
 # MARK: - Pages
 
 
-@pytest.mark.parametrize("path", ["/", ARTICLE, "/about/", "/tags/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        ARTICLE,
+        "/about/",
+        "/tags/",
+        # Newsletter editions are previewed at their archive page and as the email itself (docs/preview.md).
+        "/newsletters/",
+        "/newsletters/wechat-pay-reaches-taobao/",
+        "/newsletters/wechat-pay-reaches-taobao/email.html",
+    ],
+)
 def test_html_pages_are_served_with_the_live_script(url, path):
     response = request(url, path)
     assert response.status == 200, f"{path}: {response.status}"
@@ -106,6 +118,9 @@ CONTENT_TYPES = {
     "/assets/font.woff2": "font/woff2",
     "/assets/issue.eml": "message/rfc822",
     "/__broadsheet/live.js": "text/javascript; charset=utf-8",
+    "/newsletters/feed.xml": "application/xml; charset=utf-8",
+    "/newsletters/wechat-pay-reaches-taobao/email.txt": "text/plain; charset=utf-8",
+    "/newsletters/wechat-pay-reaches-taobao/wechat-pay-reaches-taobao.eml": "message/rfc822",
 }
 
 

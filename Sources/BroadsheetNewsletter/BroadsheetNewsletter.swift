@@ -1,0 +1,38 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetMail
+import BroadsheetTemplates
+import Foundation
+
+/// Renders newsletter editions as email: the HTML email, its plain-text part and the
+/// complete `.eml`, from the same resolved `Site` the website renderer draws.
+public enum NewsletterRenderer {
+    /// The email templates every site with editions needs.
+    public static let requiredTemplates = ["newsletter/email", "newsletter/events", "newsletter/comparison"]
+
+    /// The unpersonalised copy of every edition, written beside its archive page:
+    /// `newsletters/NAME/email.html`, `email.txt` and `NAME.eml` (addressed to undisclosed recipients).
+    public static func render(_ site: Site, templates: TemplateSet) throws(DiagnosticsError) -> [OutputFile] {
+        guard !site.editions.isEmpty else { return [] }
+        let renderer = try EditionEmailRenderer(site: site, templates: templates)
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for edition in site.editions {
+            do {
+                let message = try renderer.message(edition, to: nil, date: edition.date.instant)
+                let permalinks = site.permalinks
+                files += [
+                    OutputFile(path: permalinks.newsletterEmail(edition.name, file: "email.html").outputPath, text: message.html),
+                    OutputFile(path: permalinks.newsletterEmail(edition.name, file: "email.txt").outputPath, text: message.text),
+                    OutputFile(
+                        path: permalinks.newsletterEmail(edition.name, file: "\(edition.name).eml").outputPath,
+                        text: message.encoded()),
+                ]
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        return files
+    }
+}
