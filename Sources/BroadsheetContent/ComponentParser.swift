@@ -41,7 +41,11 @@ enum ComponentParser {
                 [
                     .error(
                         at: location, "unknown comparison id '\(text)'",
-                        hint: Suggestion.hint(for: text, in: ids, otherwise: "comparisons: \(ids.joined(separator: ", "))"))
+                        hint: Suggestion.hint(
+                            for: text, in: ids,
+                            otherwise: ids.isEmpty
+                                ? "define it in Content/facts/comparisons.yaml"
+                                : "comparisons: \(ids.joined(separator: ", "))"))
                 ]
             )
         }
