@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),
     ]
