@@ -84,7 +84,7 @@ public struct LiveSite: Sendable {
         var orderChanged = false
         for old in previous {
             let file: SourceFile
-            switch SourceFile.read(options.root.appendingPathComponent(old.path), displayPath: old.path) {
+            switch SourceFile.read(old.path, in: options.root) {
             case .success(let read): file = read
             case .failure(let diagnostic): throw DiagnosticsError([diagnostic])
             }

@@ -16,7 +16,7 @@ public enum FactBookLoader {
             let path = folder + "/" + name
             let url = root.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            switch SourceFile.read(url, displayPath: path) {
+            switch SourceFile.read(path, in: root) {
             case .success(let file): files[name] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }

@@ -31,7 +31,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for relative in templateFiles(in: base) {
             let path = folder + "/" + relative
-            switch SourceFile.read(base.appendingPathComponent(relative), displayPath: path) {
+            switch SourceFile.read(path, in: root) {
             case .success(let file): sources[String(relative.dropLast(".mustache".count))] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
