@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -80,6 +81,14 @@ let package = Package(
         .testTarget(
             name: "ReportContentTests",
             dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetFuzzTests",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetYAML", "BroadsheetContent", "BroadsheetFacts",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

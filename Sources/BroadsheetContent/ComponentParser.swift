@@ -109,7 +109,10 @@ enum ComponentParser {
                 if key == "from" { query.from = date } else { query.to = date }
             case "limit":
                 guard let limit = Int(value), limit > 0 else {
-                    diagnostics.append(.error(at: here, "limit must be a positive whole number, found '\(value)'"))
+                    diagnostics.append(
+                        .error(
+                            at: here, "limit must be a positive whole number, found '\(value)'",
+                            hint: "write how many events to show, e.g. `limit: 5`"))
                     continue
                 }
                 query.limit = limit
@@ -122,7 +125,10 @@ enum ComponentParser {
             }
         }
         if let from = query.from, let to = query.to, !to.mayBeAfterOrSame(as: from) {
-            diagnostics.append(.error(at: location, "the timeline's 'to' (\(to.iso)) is before its 'from' (\(from.iso))"))
+            diagnostics.append(
+                .error(
+                    at: location, "the timeline's 'to' (\(to.iso)) is before its 'from' (\(from.iso))",
+                    hint: "swap `from:` and `to:`, or correct one of them"))
         }
         if diagnostics.isEmpty && query.select(from: facts).isEmpty {
             diagnostics.append(.warning(at: location, "this timeline matches no events", hint: "widen the dates or filters"))

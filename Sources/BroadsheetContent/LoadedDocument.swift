@@ -124,7 +124,7 @@ public enum DocumentLoader {
     }
 
     private static func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false) -> PublicationDate? {
-        guard let text = fields.string(key, required: required) else { return nil }
+        guard let text = fields.string(key, required: required, expected: "a date such as 2024-09-12") else { return nil }
         guard let date = PublicationDate(iso: text) else {
             fields.report(
                 .error(

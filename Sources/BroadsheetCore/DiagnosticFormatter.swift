@@ -63,7 +63,9 @@ public struct DiagnosticFormatter: Sendable {
             let url = root.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
             let text = String(decoding: data, as: UTF8.self)
-            cache[path] = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            // Lines end as SourceFile counts them: at \n, \r\n or \r only (not at U+2028 or NEL,
+            // which Character.isNewline would also split at).
+            cache[path] = SourceFile(path: path, text: text).text.split(separator: "\n", omittingEmptySubsequences: false)
         }
         guard let lines = cache[path], line >= 1, line <= lines.count else { return nil }
         return lines[line - 1]

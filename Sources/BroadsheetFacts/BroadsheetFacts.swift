@@ -41,7 +41,9 @@ public enum FactBookLoader {
             sources: parser.sources, entities: parser.entities, events: parser.events,
             comparisons: parser.comparisons)
         var diagnostics = parser.diagnostics
-        if validatesReferences { diagnostics += FactBookValidator.validate(book) }
+        // A file that could not be parsed at all (YAML syntax, not a list) would make every
+        // reference to its ids look unknown: check references only when every file was usable.
+        if validatesReferences && parser.unusableFiles.isEmpty { diagnostics += FactBookValidator.validate(book) }
         return (book, diagnostics)
     }
 }

@@ -9,6 +9,8 @@ struct FactFileParser {
     var events: [Event] = []
     var comparisons: [Comparison] = []
     var diagnostics: [Diagnostic] = []
+    /// Files whose YAML could not be parsed or is not a list: their ids are unknown, not missing.
+    var unusableFiles: Set<String> = []
 
     static let entityKinds = ["company", "product", "regulator", "government", "person", "organisation"]
 
@@ -20,6 +22,7 @@ struct FactFileParser {
         case .success(let node): root = node
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
+            unusableFiles.insert(file.path)
             return []
         }
         guard let root else { return [] }
@@ -29,6 +32,7 @@ struct FactFileParser {
                     at: SourceLocation(path: file.path, line: root.line, column: root.column),
                     "\(file.path) must be a list of \(kind)s, found \(root.kindDescription)",
                     hint: "start each \(kind) with `- id: …`"))
+            unusableFiles.insert(file.path)
             return []
         }
         return nodes.compactMap { YAMLFields($0, path: file.path, subject: kind, diagnostics: &diagnostics) }
@@ -126,7 +130,9 @@ struct FactFileParser {
                     confidence = value
                 } else {
                     fields.report(
-                        .error(at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'")
+                        .error(
+                            at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'",
+                            hint: "write `confidence: medium`, or leave it out for high")
                     )
                 }
             }

@@ -10,6 +10,7 @@ public enum YAMLParser {
 
     /// Parses `text` (which starts at line `lineOffset + 1` of `path`), or returns the syntax error.
     public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        let text = withoutUnicodeLineBreaks(text)
         if let line = lineWithAliasAsKey(text) {
             return .failure(
                 .error(
@@ -35,6 +36,18 @@ public enum YAMLParser {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// libyaml also ends lines at NEL (U+0085) and the Unicode line and paragraph separators
+    /// (U+2028, U+2029); everywhere else in Broadsheet only `\n` does. Read as spaces, they
+    /// keep libyaml's line numbers equal to the file's (found by fuzzing).
+    static func withoutUnicodeLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return text
+        }
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
     }
 
     /// Yams hashes keys while checking for duplicates, before our node budget can stop an

@@ -84,8 +84,10 @@ public struct YAMLFields: Sendable {
 
     /// A text value; numbers and booleans written without quotes are accepted as their text
     /// only when `acceptsBareScalars` is true (e.g. an id `2021`), otherwise they are a type error.
-    public mutating func string(_ key: String, required: Bool = false, acceptsBareScalars: Bool = true) -> String? {
-        guard let value = node(key, required: required, expected: "some text") else { return nil }
+    public mutating func string(
+        _ key: String, required: Bool = false, acceptsBareScalars: Bool = true, expected: String = "some text"
+    ) -> String? {
+        guard let value = node(key, required: required, expected: expected) else { return nil }
         guard case .scalar(let text, let quoted) = value.content else {
             typeError(key, value, expected: "text")
             return nil
@@ -143,7 +145,7 @@ public struct YAMLFields: Sendable {
             }
             result.append(text)
         }
-        if required && result.isEmpty {
+        if required && items.isEmpty {
             diagnostics.append(
                 .error(
                     at: location(of: value), "'\(key)' in \(subject) needs at least one item",
