@@ -62,7 +62,11 @@ public struct LiveSite: Sendable {
             } catch let error as DiagnosticsError {
                 throw error
             } catch {
-                throw DiagnosticsError([.error(at: SourceLocation(path: options.root.path), "cannot update the site: \(error)")])
+                throw DiagnosticsError([
+                    .error(
+                        at: SourceLocation(path: options.root.path), "cannot update the site: \(error)",
+                        hint: "save the file again; the last good site is kept until the update succeeds")
+                ])
             }
         }
         let (loaded, site, rendering, files) = try Self.fullBuild(options)

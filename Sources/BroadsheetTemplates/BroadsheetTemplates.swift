@@ -53,7 +53,10 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(
                     TemplateErrorText.diagnostic(for: error, path: file.path, linesAdded: 1))
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: file.path), "cannot parse the template: \(error)"))
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(path: file.path), "cannot parse the template: \(error)",
+                        hint: "check the template's {{tags}}; this error is unexpected, please report it"))
             }
         }
         diagnostics += PartialReferences.check(sources)
@@ -87,7 +90,8 @@ public struct TemplateSet: Sendable {
             value = try TemplateValueEncoder.encode(view)
         } catch {
             throw .error(
-                at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)")
+                at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)",
+                hint: "this is a bug in Broadsheet (its views are plain values); please report it")
         }
         let recorder = (value as? [String: Any]).map(UnknownKeyRecorder.init)
         guard let text = library.render(recorder ?? value, withTemplate: name) else {

@@ -104,10 +104,19 @@ public enum YAMLParser {
                 message += " (\(keys.count == 1 ? "" : "'\(first)' ")first written on line \(repeated.firstLine + lineOffset))"
             }
             return .error(at: at, message, hint: "each key may appear only once; remove or rename the repeated key")
-        case .reader(let problem, _, _, _):
+        case .reader(let problem, let offset, _, _):
+            // libyaml's reader reports a byte offset: turn it into the line and column.
+            var at = SourceLocation(path: path, line: lineOffset + 1)
+            if let offset, offset >= 0, offset <= text.utf8.count {
+                let before = text.utf8.prefix(offset)
+                let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+                let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+                at = SourceLocation(path: path, line: line + lineOffset, column: column)
+            }
             return .error(
-                at: SourceLocation(path: path, line: lineOffset + 1), "unreadable YAML: \(problem)",
-                hint: "save the file as UTF-8 text")
+                at: at, "unreadable YAML: \(problem)",
+                hint: "remove the control character (it may be invisible in your editor); save the file as UTF-8 text")
         default:
             return .error(
                 at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)",
