@@ -98,7 +98,8 @@ public enum YAMLParser {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted()
             var at = location(context.mark)
-            var message = "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", ")) in a mapping"
+            var message =
+                "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", ")) in a mapping"
             if let first = keys.first, let repeated = repeatedKeyPosition(first, in: text, mapping: context.mark) {
                 at = SourceLocation(path: path, line: repeated.line + lineOffset, column: repeated.column)
                 message += " (\(keys.count == 1 ? "" : "'\(first)' ")first written on line \(repeated.firstLine + lineOffset))"

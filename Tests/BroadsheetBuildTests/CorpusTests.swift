@@ -43,11 +43,15 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
         }
         // A list, not a dictionary: `café.md` in NFC and in NFD are equal Swift strings but two files.
         let overlay = folder.appendingPathComponent("site")
-        let paths = FileManager.default.fileExists(atPath: overlay.path) ? try FileManager.default.subpathsOfDirectory(atPath: overlay.path) : []
+        let paths =
+            FileManager.default.fileExists(atPath: overlay.path)
+            ? try FileManager.default.subpathsOfDirectory(atPath: overlay.path) : []
         for path in paths {
             var isFolder: ObjCBool = false
             let source = overlay.appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             let url = site.root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contentsOf: source).write(to: url)

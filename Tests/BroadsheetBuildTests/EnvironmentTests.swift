@@ -151,7 +151,8 @@ struct EnvironmentTests {
         #expect(!buildReport(site).failed)
 
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/pages"))
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("Content/pages"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("Content/pages"), withDestinationURL: outside)
         let (report, failed) = buildReport(site)
         #expect(failed)
         #expect(report.hasPrefix("Content/pages/s.md: error: this file is a link to "))

@@ -1,6 +1,7 @@
-@testable import BroadsheetCore
 import Foundation
 import Testing
+
+@testable import BroadsheetCore
 
 @Suite("Slugs")
 struct SlugTests {
@@ -120,7 +121,9 @@ struct OutputWriterTests {
         defer { try? FileManager.default.removeItem(at: parent) }
         let output = parent.appendingPathComponent("Output")
         #expect(throws: DiagnosticsError.self) {
-            try OutputWriter(destination: output).write([OutputFile(path: "index.html", text: "x"), OutputFile(path: path, text: "x")])
+            try OutputWriter(destination: output).write([
+                OutputFile(path: "index.html", text: "x"), OutputFile(path: path, text: "x"),
+            ])
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/escaped.html"))

@@ -18,8 +18,7 @@ enum FuzzInput {
     }()
 
     /// A generator of texts made of up to `pieces` fragments or characters.
-    static func text(_ fragments: [String], pieces: ClosedRange<Int> = 0...60) -> Generator<String, some SendableSequenceType>
-    {
+    static func text(_ fragments: [String], pieces: ClosedRange<Int> = 0...60) -> Generator<String, some SendableSequenceType> {
         let extra = [
             "\n", "\n", "\n", " ", "  ", "\t", "\r\n", "\r", "\u{FEFF}", "\u{2028}", "é", "e\u{301}", "微信支付", "📰", "\u{0}",
             "\\", "\"", "'", "#", "%", "&", "*", "!", "|", ">", "-", ":", "[", "]", "{", "}", ",", "?", "`", "~", "...",
@@ -46,17 +45,21 @@ enum FuzzInput {
 
     /// Every diagnostic is in one of `files` (path → text) within its lines, and every error has a hint.
     static func checkDiagnostics(
-        _ diagnostics: [Diagnostic], files: [String: String], input: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ diagnostics: [Diagnostic], files: [String: String], input: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         for diagnostic in diagnostics {
             let location = diagnostic.location
             guard let text = files[location.path] else {
-                Issue.record("a diagnostic in an unknown file: \(diagnostic)\ninput: \(input.debugDescription)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "a diagnostic in an unknown file: \(diagnostic)\ninput: \(input.debugDescription)",
+                    sourceLocation: sourceLocation)
                 continue
             }
             if let line = location.line {
                 #expect(
-                    line >= 1 && line <= lineCount(text) + 1, "line out of range: \(diagnostic)\ninput: \(input.debugDescription)",
+                    line >= 1 && line <= lineCount(text) + 1,
+                    "line out of range: \(diagnostic)\ninput: \(input.debugDescription)",
                     sourceLocation: sourceLocation)
             }
             if let column = location.column {
