@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -128,9 +129,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "BroadsheetFuzzTests",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetYAML", "BroadsheetContent", "BroadsheetFacts",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: ["BroadsheetBuild", "BroadsheetCore"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),
     ]

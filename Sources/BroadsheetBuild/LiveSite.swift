@@ -97,7 +97,7 @@ public struct LiveSite: Sendable {
         var reloads: [(old: LoadedDocument, new: LoadedDocument, problems: [Diagnostic])] = []
         var errors: [Diagnostic] = []
         for old in previous {
-            switch SourceFile.read(options.root.appendingPathComponent(old.path), displayPath: old.path) {
+            switch SourceFile.read(old.path, in: options.root) {
             case .success(let file):
                 let (reloaded, problems) = DocumentLoader.load(file, kind: old.kind, defaultAuthor: content.config.author)
                 if let reloaded, !problems.containsErrors {

@@ -40,7 +40,7 @@ public enum ContentLoader {
             )
         }
         var config: SiteConfig?
-        switch SourceFile.read(configURL, displayPath: SiteConfigLoader.path) {
+        switch SourceFile.read(SiteConfigLoader.path, in: root) {
         case .success(let file):
             let (loaded, problems) = SiteConfigLoader.load(file, baseURLOverride: baseURLOverride)
             config = loaded
@@ -54,7 +54,7 @@ public enum ContentLoader {
             for path in markdownFiles(root: root, folder: folder, diagnostics: &diagnostics) { files.append((path, kind)) }
         }
         let results: [(LoadedDocument?, [Diagnostic])] = files.parallelMap { path, kind in
-            switch SourceFile.read(root.appendingPathComponent(path), displayPath: path) {
+            switch SourceFile.read(path, in: root) {
             case .success(let file): return DocumentLoader.load(file, kind: kind, defaultAuthor: author)
             case .failure(let diagnostic): return (nil, [diagnostic])
             }

@@ -41,7 +41,11 @@ enum ComponentParser {
                 [
                     .error(
                         at: location, "unknown comparison id '\(text)'",
-                        hint: Suggestion.hint(for: text, in: ids, otherwise: "comparisons: \(ids.joined(separator: ", "))"))
+                        hint: Suggestion.hint(
+                            for: text, in: ids,
+                            otherwise: ids.isEmpty
+                                ? "define it in Content/facts/comparisons.yaml"
+                                : "comparisons: \(ids.joined(separator: ", "))"))
                 ]
             )
         }
@@ -91,8 +95,7 @@ enum ComponentParser {
                         diagnostics.append(
                             .error(
                                 at: here, "no event has the theme '\(theme)'",
-                                hint: Suggestion.hint(
-                                    for: theme, in: themes, otherwise: "themes in use: \(themes.joined(separator: ", "))")))
+                                hint: Self.unknownThemeHint(theme, themes: themes)))
                     }
                 }
             case "from", "to":
@@ -105,7 +108,10 @@ enum ComponentParser {
                 if key == "from" { query.from = date } else { query.to = date }
             case "limit":
                 guard let limit = Int(value), limit > 0 else {
-                    diagnostics.append(.error(at: here, "limit must be a positive whole number, found '\(value)'"))
+                    diagnostics.append(
+                        .error(
+                            at: here, "limit must be a positive whole number, found '\(value)'",
+                            hint: "write how many events to show, e.g. `limit: 5`"))
                     continue
                 }
                 query.limit = limit
@@ -118,11 +124,23 @@ enum ComponentParser {
             }
         }
         if let from = query.from, let to = query.to, !to.mayBeAfterOrSame(as: from) {
-            diagnostics.append(.error(at: location, "the timeline's 'to' (\(to.iso)) is before its 'from' (\(from.iso))"))
+            diagnostics.append(
+                .error(
+                    at: location, "the timeline's 'to' (\(to.iso)) is before its 'from' (\(from.iso))",
+                    hint: "swap `from:` and `to:`, or correct one of them"))
         }
         if diagnostics.isEmpty && query.select(from: facts).isEmpty {
             diagnostics.append(.warning(at: location, "this timeline matches no events", hint: "widen the dates or filters"))
         }
         return (diagnostics.containsErrors ? nil : .timeline(query), diagnostics)
+    }
+
+    /// The hint for a theme no event has: a close match, the themes in use, or where themes come from.
+    static func unknownThemeHint(_ theme: String, themes: [String]) -> String {
+        Suggestion.hint(
+            for: theme, in: themes,
+            otherwise: themes.isEmpty
+                ? "give events a `themes:` list in Content/facts/events.yaml"
+                : "themes in use: \(themes.joined(separator: ", "))")
     }
 }

@@ -55,8 +55,7 @@ struct EditionResolver {
                     diagnostics.append(
                         .error(
                             at: theme.location, "no event has the theme '\(theme.slug)'",
-                            hint: Suggestion.hint(
-                                for: theme.slug, in: themes, otherwise: "themes in use: \(themes.joined(separator: ", "))")))
+                            hint: ComponentParser.unknownThemeHint(theme.slug, themes: themes)))
                 }
             }
             events = selected.select(from: facts)

@@ -90,7 +90,10 @@ public enum DocumentLoader {
             if number == number.rounded() && abs(number) < 1_000_000 {
                 weight = Int(number)
             } else {
-                fields.report(.error(at: fields.location(ofKey: "weight"), "weight must be a whole number, found \(number)"))
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "weight"), "weight must be a whole number, found \(number)",
+                        hint: "write a whole number such as `weight: 2`; lower weights come first"))
             }
         }
         let fileSlug = String(file.path.split(separator: "/").last!.dropLast(3))
@@ -101,11 +104,14 @@ public enum DocumentLoader {
             slugLocation = fields.location(ofKey: "slug")
         }
         if !Slug.isValidSegment(slug) {
+            let suggestion = Slug.make(from: slug).isEmpty ? "my-\(kind.rawValue)" : Slug.make(from: slug)
             fields.report(
                 .error(
                     at: slugLocation,
                     "slug '\(slug)' cannot be used in a URL: it must not be empty, contain '/', spaces or '%', or start with '.'",
-                    hint: "use a slug such as '\(Slug.make(from: slug).isEmpty ? "my-article" : Slug.make(from: slug))'"))
+                    hint: slugLocation.line == nil
+                        ? "the slug comes from the file name: rename the file to \(suggestion).md or add `slug: \(suggestion)` to its front matter"
+                        : "use a slug such as '\(suggestion)'"))
         }
         fields.reportUnknownKeys(known: articleKeys)
         diagnostics += fields.diagnostics
@@ -118,7 +124,7 @@ public enum DocumentLoader {
     }
 
     private static func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false) -> PublicationDate? {
-        guard let text = fields.string(key, required: required) else { return nil }
+        guard let text = fields.string(key, required: required, expected: "a date such as 2024-09-12") else { return nil }
         guard let date = PublicationDate(iso: text) else {
             fields.report(
                 .error(

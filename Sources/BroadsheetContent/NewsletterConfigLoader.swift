@@ -35,7 +35,10 @@ enum NewsletterConfigLoader {
             if value > 0 && value <= 1000 {
                 rate = value
             } else {
-                fields.report(.error(at: fields.location(ofKey: "rate"), "rate must be between 0 and 1000 messages a second"))
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "rate"), "rate must be between 0 and 1000 messages a second",
+                        hint: "write e.g. `rate: 5`, or ask the mail provider for its limit"))
             }
         }
         var smtp = NewsletterConfig.SMTP()
@@ -71,7 +74,10 @@ enum NewsletterConfigLoader {
             if port >= 1 && port <= 65535 && port == port.rounded() {
                 smtp.port = Int(port)
             } else {
-                fields.report(.error(at: fields.location(ofKey: "port"), "port must be a whole number from 1 to 65535"))
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "port"), "port must be a whole number from 1 to 65535",
+                        hint: "write e.g. `port: 587` (STARTTLS) or `port: 465` (TLS)"))
             }
         }
         if let text = fields.string("security") {

@@ -122,7 +122,8 @@ public enum SiteConfigLoader {
             } else {
                 fields.report(
                     .error(
-                        at: fields.location(ofKey: "homeArticleCount"), "homeArticleCount must be a whole number from 1 to 1000"))
+                        at: fields.location(ofKey: "homeArticleCount"), "homeArticleCount must be a whole number from 1 to 1000",
+                        hint: "write how many articles the home page lists, e.g. `homeArticleCount: 10`"))
             }
         }
         let menu = readMenu(&fields, diagnostics: &diagnostics)
@@ -146,7 +147,10 @@ public enum SiteConfigLoader {
     private static func readMenu(_ fields: inout YAMLFields, diagnostics: inout [Diagnostic]) -> [SiteConfig.MenuItem] {
         guard let node = fields.node("menu") else { return [] }
         guard case .sequence(let items) = node.content else {
-            fields.report(.error(at: fields.location(of: node), "menu must be a list of `- title: … url: …` entries"))
+            fields.report(
+                .error(
+                    at: fields.location(of: node), "menu must be a list of `- title: … url: …` entries",
+                    hint: "write each entry as `- title: Timeline` with `url: /timeline/` on the next line"))
             return []
         }
         var menu: [SiteConfig.MenuItem] = []
@@ -158,7 +162,9 @@ public enum SiteConfigLoader {
             let url = entry.string("url", required: true)
             if let url, !(url.hasPrefix("/") || isAbsoluteHTTP(url)) {
                 entry.report(
-                    .error(at: entry.location(ofKey: "url"), "menu url '\(url)' must start with / or http(s)://"))
+                    .error(
+                        at: entry.location(ofKey: "url"), "menu url '\(url)' must start with / or http(s)://",
+                        hint: "write a path in the site such as `/\(url.drop { $0 == "/" })/` or a full https:// address"))
             }
             entry.reportUnknownKeys()
             diagnostics += entry.diagnostics

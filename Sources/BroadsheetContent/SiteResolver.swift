@@ -123,7 +123,14 @@ public enum SiteResolver {
             var seen: [String: LoadedDocument] = [:]
             for document in documents where document.kind == kind {
                 let key = document.slug.precomposedStringWithCanonicalMapping.lowercased()
-                if let first = seen[key] {
+                if let first = seen[key], first.path == document.path {
+                    // Equal as Swift strings but two files: names that differ only in Unicode normalisation.
+                    diagnostics.append(
+                        .error(
+                            at: document.slugLocation,
+                            "\(kind.rawValue) slug '\(document.slug)' is already used by another file with the same name, written with different Unicode bytes (NFC and NFD)",
+                            hint: "the two file names look identical; delete or rename one of them"))
+                } else if let first = seen[key] {
                     diagnostics.append(
                         .error(
                             at: document.slugLocation,

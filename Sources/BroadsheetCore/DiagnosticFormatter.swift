@@ -39,7 +39,13 @@ public struct DiagnosticFormatter: Sendable {
         if let line = diagnostic.location.line,
             let source = sourceLine(path: diagnostic.location.path, line: line, cache: &lineCache)
         {
-            let shown = String(source.prefix(200)).replacingOccurrences(of: "\t", with: " ")
+            // Tabs become spaces and other control characters (NUL, ESC…) a visible U+FFFD, one
+            // character each, so the caret stays under the column and the terminal is not driven.
+            let shown = String(
+                String.UnicodeScalarView(
+                    source.prefix(200).unicodeScalars.map { scalar in
+                        scalar == "\t" ? " " : scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+                    }))
             text += "    \(shown)\n"
             if let column = diagnostic.location.column, column >= 1, column <= shown.count + 1 {
                 text += "    " + String(repeating: " ", count: column - 1) + "^\n"
@@ -57,7 +63,9 @@ public struct DiagnosticFormatter: Sendable {
             let url = root.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
             let text = String(decoding: data, as: UTF8.self)
-            cache[path] = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            // Lines end as SourceFile counts them: at \n, \r\n or \r only (not at U+2028 or NEL,
+            // which Character.isNewline would also split at).
+            cache[path] = SourceFile(path: path, text: text).text.split(separator: "\n", omittingEmptySubsequences: false)
         }
         guard let lines = cache[path], line >= 1, line <= lines.count else { return nil }
         return lines[line - 1]

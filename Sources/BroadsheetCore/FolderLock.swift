@@ -18,7 +18,8 @@ final class FolderLock {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: destination.path),
-                    "cannot open \(folder.path) to lock it: \(String(cString: strerror(errno)))")
+                    "cannot open \(folder.path) to lock it: \(String(cString: strerror(errno)))",
+                    hint: "check that the folder holding the output exists and is readable, or choose another --output")
             ])
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {

@@ -125,7 +125,8 @@ struct FolderSync {
     /// Writes `data` under a temporary name beside `path` and renames it over `path`.
     static func replaceFile(_ path: String, _ data: Data) -> POSIXFileError? {
         let temporary = path + ".broadsheet-tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a link planted under the temporary name must not redirect the write.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
         let failure = data.withUnsafeBytes { buffer -> POSIXFileError? in
             var offset = 0

@@ -32,6 +32,18 @@ public struct OutputWriter: Sendable {
     ///
     /// Throws a `DiagnosticsError` naming the path that could not be written.
     public func write(_ files: [OutputFile]) throws(DiagnosticsError) {
+        // Paths come from slugs and ids that are checked earlier; this is the last line of
+        // defence, so that no input can make a build write outside the output folder.
+        let escaping = files.filter { !Self.staysInside($0.path) }.map(\.path)
+        guard escaping.isEmpty else {
+            throw DiagnosticsError(
+                escaping.sorted().map { path in
+                    .error(
+                        at: SourceLocation(path: destination.path),
+                        "refusing to write '\(path)': it would land outside the output folder",
+                        hint: "this is a bug in Broadsheet (slugs and ids are checked before rendering); please report it")
+                })
+        }
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let location = SourceLocation(path: destination.path)
@@ -58,7 +70,8 @@ public struct OutputWriter: Sendable {
         do {
             if !reusesSpare {
                 if fileManager.fileExists(atPath: spare.path) { try fileManager.removeItem(at: spare) }
-                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+                // mkdir directly: Foundation's error for this is vague ("The operation could not be completed").
+                guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFileError(path: destination.path, code: errno) }
             }
             try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination).sync(files)
             try swapIn(staging, hasOutput: hasOutput)
@@ -72,6 +85,14 @@ public struct OutputWriter: Sendable {
                     at: location, "cannot write the site: \(describe(error)); the previous output was left untouched",
                     hint: "check free disk space and that the output folder is writable")
             ])
+        }
+    }
+
+    /// True for a relative path of plain segments: no empty, `.` or `..` segment, no leading `/`, no NUL.
+    static func staysInside(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.utf8.contains(0) else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
+            !segment.isEmpty && segment != "." && segment != ".."
         }
     }
 

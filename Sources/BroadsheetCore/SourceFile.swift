@@ -16,6 +16,21 @@ public struct SourceFile: Sendable, Hashable {
         self.text = Self.normalised(text)
     }
 
+    /// Reads and decodes `root/path`, refusing a file that is (or sits in a folder that is) a
+    /// symbolic link to somewhere outside `root`, so no input can make a build read outside the site.
+    public static func read(_ path: String, in root: URL) -> Result<SourceFile, Diagnostic> {
+        let url = root.appendingPathComponent(path)
+        let realRoot = root.resolvingSymlinksInPath().path
+        let realFile = url.resolvingSymlinksInPath().path
+        guard realFile.hasPrefix(realRoot + "/") else {
+            return .failure(
+                .error(
+                    at: SourceLocation(path: path), "this file is a link to \(realFile), outside the site folder",
+                    hint: "copy the file into the site instead of linking to it; links may only point inside \(realRoot)"))
+        }
+        return read(url, displayPath: path)
+    }
+
     /// Reads and decodes `url`, reporting invalid UTF-8 or NUL bytes at their line and column.
     public static func read(_ url: URL, displayPath: String) -> Result<SourceFile, Diagnostic> {
         let data: Data

@@ -16,18 +16,22 @@ public enum FactBookLoader {
             let path = folder + "/" + name
             let url = root.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            switch SourceFile.read(url, displayPath: path) {
+            switch SourceFile.read(path, in: root) {
             case .success(let file): files[name] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        let (book, more) = load(files: files)
+        // A file that cannot be read would make every reference to its ids look unknown:
+        // report the file alone, and check the others without cross-references.
+        let (book, more) = load(files: files, validatesReferences: diagnostics.isEmpty)
         diagnostics += more
         return (diagnostics.containsErrors ? nil : book, diagnostics)
     }
 
     /// Parses already-read files keyed by file name (`sources.yaml`, …) and validates them.
-    public static func load(files: [String: SourceFile]) -> (FactBook, [Diagnostic]) {
+    ///
+    /// With `validatesReferences` false (some file was unreadable), ids are not checked across files.
+    public static func load(files: [String: SourceFile], validatesReferences: Bool = true) -> (FactBook, [Diagnostic]) {
         var parser = FactFileParser()
         if let file = files["sources.yaml"] { parser.parseSources(file) }
         if let file = files["entities.yaml"] { parser.parseEntities(file) }
@@ -37,7 +41,9 @@ public enum FactBookLoader {
             sources: parser.sources, entities: parser.entities, events: parser.events,
             comparisons: parser.comparisons)
         var diagnostics = parser.diagnostics
-        diagnostics += FactBookValidator.validate(book)
+        // A file that could not be parsed at all (YAML syntax, not a list) would make every
+        // reference to its ids look unknown: check references only when every file was usable.
+        if validatesReferences && parser.unusableFiles.isEmpty { diagnostics += FactBookValidator.validate(book) }
         return (book, diagnostics)
     }
 }

@@ -9,6 +9,8 @@ struct FactFileParser {
     var events: [Event] = []
     var comparisons: [Comparison] = []
     var diagnostics: [Diagnostic] = []
+    /// Files whose YAML could not be parsed or is not a list: their ids are unknown, not missing.
+    var unusableFiles: Set<String> = []
 
     static let entityKinds = ["company", "product", "regulator", "government", "person", "organisation"]
 
@@ -20,6 +22,7 @@ struct FactFileParser {
         case .success(let node): root = node
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
+            unusableFiles.insert(file.path)
             return []
         }
         guard let root else { return [] }
@@ -29,6 +32,7 @@ struct FactFileParser {
                     at: SourceLocation(path: file.path, line: root.line, column: root.column),
                     "\(file.path) must be a list of \(kind)s, found \(root.kindDescription)",
                     hint: "start each \(kind) with `- id: …`"))
+            unusableFiles.insert(file.path)
             return []
         }
         return nodes.compactMap { YAMLFields($0, path: file.path, subject: kind, diagnostics: &diagnostics) }
@@ -126,7 +130,9 @@ struct FactFileParser {
                     confidence = value
                 } else {
                     fields.report(
-                        .error(at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'")
+                        .error(
+                            at: fields.location(ofKey: "confidence"), "confidence must be 'high' or 'medium', found '\(text)'",
+                            hint: "write `confidence: medium`, or leave it out for high")
                     )
                 }
             }
@@ -166,7 +172,10 @@ struct FactFileParser {
     private mutating func parseColumns(_ table: inout YAMLFields) -> ([Comparison.Column], rejected: Set<String>?) {
         guard let node = table.node("columns", required: true, expected: "a list of columns") else { return ([], nil) }
         guard case .sequence(let items) = node.content, !items.isEmpty else {
-            table.report(.error(at: table.location(of: node), "'columns' must be a non-empty list of columns"))
+            table.report(
+                .error(
+                    at: table.location(of: node), "'columns' must be a non-empty list of columns",
+                    hint: "list the columns as `- id: …` with `label:` and `type:`"))
             return ([], nil)
         }
         var rejected: Set<String> = []
@@ -204,7 +213,10 @@ struct FactFileParser {
                 continue
             }
             if !seen.insert(id).inserted {
-                diagnostics.append(.error(at: fields.location(ofKey: "id"), "duplicate column id '\(id)' in this table"))
+                diagnostics.append(
+                    .error(
+                        at: fields.location(ofKey: "id"), "duplicate column id '\(id)' in this table",
+                        hint: "give each column of a table its own id"))
                 continue
             }
             columns.append(Comparison.Column(id: id, label: label, type: type, unit: unit, currency: currency))
@@ -218,7 +230,10 @@ struct FactFileParser {
     ) -> [Comparison.Row] {
         guard let node = table.node("rows", required: true, expected: "a list of rows") else { return [] }
         guard case .sequence(let items) = node.content, !items.isEmpty else {
-            table.report(.error(at: table.location(of: node), "'rows' must be a non-empty list of rows"))
+            table.report(
+                .error(
+                    at: table.location(of: node), "'rows' must be a non-empty list of rows",
+                    hint: "list the rows as `- id: …` with `label:` and `cells:`"))
             return []
         }
         var rows: [Comparison.Row] = []
@@ -246,7 +261,10 @@ struct FactFileParser {
             diagnostics += fields.diagnostics
             guard let id, let label else { continue }
             if !seen.insert(id).inserted {
-                diagnostics.append(.error(at: fields.location(ofKey: "id"), "duplicate row id '\(id)' in this table"))
+                diagnostics.append(
+                    .error(
+                        at: fields.location(ofKey: "id"), "duplicate row id '\(id)' in this table",
+                        hint: "give each row of a table its own id"))
                 continue
             }
             rows.append(
@@ -264,7 +282,8 @@ struct FactFileParser {
             diagnostics.append(
                 .error(
                     at: SourceLocation(path: path, line: node.line, column: node.column),
-                    "'cells' must map column ids to cells, found \(node.kindDescription)"))
+                    "'cells' must map column ids to cells, found \(node.kindDescription)",
+                    hint: "write `cells:` then one `column-id: {value: …, asOf: …, source: …}` a line"))
             return [:]
         }
         var cells: [String: Comparison.Cell] = [:]
@@ -315,7 +334,10 @@ struct FactFileParser {
         guard let node = fields.node("value", required: true, expected: "the cell's value") else { return nil }
         let location = fields.location(of: node)
         guard case .scalar(let text, let quoted) = node.content else {
-            fields.report(.error(at: location, "a cell value must be a single value, found \(node.kindDescription)"))
+            fields.report(
+                .error(
+                    at: location, "a cell value must be a single value, found \(node.kindDescription)",
+                    hint: "write one number, text, date or true/false after `value:`"))
             return nil
         }
         switch column.type {
@@ -332,7 +354,10 @@ struct FactFileParser {
             fields.report(.error(at: location, "'\(text)' is not a date", hint: "write YYYY, YYYY-MM or YYYY-MM-DD"))
         case .boolean:
             if !quoted, let flag = YAMLScalar.bool(text) { return .boolean(flag) }
-            fields.report(.error(at: location, "'\(text)' is not true or false (column '\(column.id)' is yes/no)"))
+            fields.report(
+                .error(
+                    at: location, "'\(text)' is not true or false (column '\(column.id)' is yes/no)",
+                    hint: "write `value: true` or `value: false` without quotes"))
         }
         return nil
     }

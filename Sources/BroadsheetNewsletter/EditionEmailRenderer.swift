@@ -37,7 +37,10 @@ public struct EditionEmailRenderer: Sendable {
         if let text = config.replyTo {
             replyTo = EmailAddress(parsing: text)
             if replyTo == nil {
-                diagnostics.append(.error(at: config.location, "the newsletter's `replyTo:` '\(text)' is not a valid address"))
+                diagnostics.append(
+                    .error(
+                        at: config.location, "the newsletter's `replyTo:` '\(text)' is not a valid address",
+                        hint: "write `replyTo: letters@example.org`, or remove it to take replies at `from:`"))
             }
         }
         guard let sender, diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }

@@ -66,13 +66,17 @@ public final class SendJournal {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw DiagnosticsError([
-                .error(at: location, "cannot create the journal's folder: \(error.localizedDescription)")
+                .error(
+                    at: location, "cannot create the journal's folder: \(error.localizedDescription)",
+                    hint: "check that the site folder is writable: the journal lives in .broadsheet/sends/")
             ])
         }
         let fd = open(url.path, (create ? O_RDWR | O_CREAT : O_RDONLY) | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw DiagnosticsError([
-                .error(at: location, "cannot open the send journal: \(String(cString: strerror(errno)))")
+                .error(
+                    at: location, "cannot open the send journal: \(String(cString: strerror(errno)))",
+                    hint: "check the permissions of .broadsheet/sends/ and the free disk space")
             ])
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -94,7 +98,11 @@ public final class SendJournal {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DiagnosticsError([.error(at: location, "cannot read the send journal: \(error.localizedDescription)")])
+            throw DiagnosticsError([
+                .error(
+                    at: location, "cannot read the send journal: \(error.localizedDescription)",
+                    hint: "check the file's permissions; never delete it while an edition is being sent")
+            ])
         }
         let decoder = JSONDecoder()
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -118,7 +126,11 @@ public final class SendJournal {
             do {
                 try append(Data("\n".utf8))
             } catch {
-                throw DiagnosticsError([.error(at: location, "cannot write to the send journal: \(error)")])
+                throw DiagnosticsError([
+                    .error(
+                        at: location, "cannot write to the send journal: \(error)",
+                        hint: "free some disk space, then run the send again: it continues where it stopped")
+                ])
             }
         }
     }

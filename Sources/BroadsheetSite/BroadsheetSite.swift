@@ -139,7 +139,9 @@ public struct WebsiteRendering: Sendable {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        // The same template problem shows on every page that uses the template: report it once.
+        var seen: Set<Diagnostic> = []
+        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics.filter { seen.insert($0).inserted }) }
         return files
     }
 

@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     /// Template names (paths without `.mustache`), sorted.
     public let names: [String]
     private let library: MustacheLibrary
+    /// The template texts by name, to locate tags in diagnostics.
+    private let sources: [String: SourceFile]
 
     /// Loads every `.mustache` file under `root/folder` except the `assets` folder.
     public static func load(root: URL, folder: String = "Templates") -> (TemplateSet?, [Diagnostic]) {
@@ -29,7 +31,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for relative in templateFiles(in: base) {
             let path = folder + "/" + relative
-            switch SourceFile.read(base.appendingPathComponent(relative), displayPath: path) {
+            switch SourceFile.read(path, in: root) {
             case .success(let file): sources[String(relative.dropLast(".mustache".count))] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
@@ -51,12 +53,16 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(
                     TemplateErrorText.diagnostic(for: error, path: file.path, linesAdded: 1))
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: file.path), "cannot parse the template: \(error)"))
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(path: file.path), "cannot parse the template: \(error)",
+                        hint: "check the template's {{tags}}; this error is unexpected, please report it"))
             }
         }
         diagnostics += PartialReferences.check(sources)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        let set = TemplateSet(folder: folder, names: templates.keys.sorted(), library: MustacheLibrary(templates: templates))
+        let set = TemplateSet(
+            folder: folder, names: templates.keys.sorted(), library: MustacheLibrary(templates: templates), sources: sources)
         return (set, diagnostics)
     }
 
@@ -74,20 +80,50 @@ public struct TemplateSet: Sendable {
     public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders `view` (a struct of stored properties) with the named template.
+    ///
+    /// A tag naming a value that `view` does not have is an error (swift-mustache would render
+    /// it as nothing): see docs/errors.md, "Templates". Only tags that are actually reached
+    /// are checked, so a typo inside a section that no page renders goes unnoticed.
     public func render(_ name: String, _ view: some Encodable) throws(Diagnostic) -> String {
         let value: Any
         do {
             value = try TemplateValueEncoder.encode(view)
         } catch {
             throw .error(
-                at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)")
+                at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)",
+                hint: "this is a bug in Broadsheet (its views are plain values); please report it")
         }
-        guard let text = library.render(value, withTemplate: name) else {
+        let recorder = (value as? [String: Any]).map(UnknownKeyRecorder.init)
+        guard let text = library.render(recorder ?? value, withTemplate: name) else {
             throw .error(
                 at: SourceLocation(path: "\(folder)/\(name).mustache"), "the template '\(name)' is missing",
                 hint: "create \(folder)/\(name).mustache")
         }
+        if let recorder, let key = recorder.unknownKeys.first {
+            throw unknownKey(key, template: name, recorder: recorder)
+        }
         return text
+    }
+
+    /// The error for a tag naming a value the view lacks, at the first tag that names it
+    /// (the rendered template first, then the others it may include).
+    private func unknownKey(_ key: String, template: String, recorder: UnknownKeyRecorder) -> Diagnostic {
+        var location = SourceLocation(path: "\(folder)/\(template).mustache")
+        let candidates = [template] + sources.keys.sorted().filter { $0 != template }
+        for candidate in candidates {
+            guard let file = sources[candidate], let tag = TemplateTagSearch.firstTag(naming: key, in: file.text) else {
+                continue
+            }
+            location = SourceLocation(path: file.path, line: tag.line, column: tag.column)
+            break
+        }
+        let suggestions = recorder.suggestions(for: key)
+        return .error(
+            at: location,
+            "unknown key '\(key)': the data rendered with '\(template)' has no such value (Mustache would print nothing)",
+            hint: suggestions.isEmpty
+                ? "values available here: \(recorder.knownKeys.joined(separator: ", "))"
+                : "did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
     }
 
     private static func templateFiles(in base: URL) -> [String] {

@@ -10,6 +10,7 @@ public enum YAMLParser {
 
     /// Parses `text` (which starts at line `lineOffset + 1` of `path`), or returns the syntax error.
     public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        let text = withoutUnicodeLineBreaks(text)
         if let line = lineWithAliasAsKey(text) {
             return .failure(
                 .error(
@@ -21,10 +22,12 @@ public enum YAMLParser {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return .failure(diagnostic(for: error, text: text, path: path, lineOffset: lineOffset))
         } catch {
             return .failure(
-                .error(at: SourceLocation(path: path, line: lineOffset + 1), "cannot parse YAML: \(error)"))
+                .error(
+                    at: SourceLocation(path: path, line: lineOffset + 1), "cannot parse YAML: \(error)",
+                    hint: "check that the file is plain YAML text"))
         }
         guard let root else { return .success(nil) }
         var converter = NodeConverter(path: path, lineOffset: lineOffset)
@@ -33,6 +36,18 @@ public enum YAMLParser {
         } catch {
             return .failure(error)
         }
+    }
+
+    /// libyaml also ends lines at NEL (U+0085) and the Unicode line and paragraph separators
+    /// (U+2028, U+2029); everywhere else in Broadsheet only `\n` does. Read as spaces, they
+    /// keep libyaml's line numbers equal to the file's (found by fuzzing).
+    static func withoutUnicodeLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return text
+        }
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
     }
 
     /// Yams hashes keys while checking for duplicates, before our node budget can stop an
@@ -55,7 +70,7 @@ public enum YAMLParser {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, text: String, path: String, lineOffset: Int) -> Diagnostic {
         func location(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
         }
@@ -67,8 +82,12 @@ public enum YAMLParser {
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             // "Unexpected end of stream" is found far from the cause (an unclosed quote or
-            // bracket): point at where the unfinished construct starts.
-            if problem.contains("end of stream"), let context {
+            // bracket): point at where the unfinished construct starts. So is an error at the
+            // very end of the text inside a flow collection (`[2021` then the closing `---`).
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lastWrittenLine = (lines.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0) + 1
+            let atEnd = mark.line > lastWrittenLine
+            if problem.contains("end of stream") || (atEnd && context?.text.contains("flow") == true), let context {
                 let construct = context.text.replacingOccurrences(of: "while scanning ", with: "")
                     .replacingOccurrences(of: "while parsing ", with: "")
                 return .error(
@@ -77,15 +96,60 @@ public enum YAMLParser {
             }
             return .error(at: location(mark), message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted()
+            var at = location(context.mark)
+            var message =
+                "duplicate key\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", ")) in a mapping"
+            if let first = keys.first, let repeated = repeatedKeyPosition(first, in: text, mapping: context.mark) {
+                at = SourceLocation(path: path, line: repeated.line + lineOffset, column: repeated.column)
+                message += " (\(keys.count == 1 ? "" : "'\(first)' ")first written on line \(repeated.firstLine + lineOffset))"
+            }
+            return .error(at: at, message, hint: "each key may appear only once; remove or rename the repeated key")
+        case .reader(let problem, let offset, _, _):
+            // libyaml's reader reports a byte offset: turn it into the line and column.
+            var at = SourceLocation(path: path, line: lineOffset + 1)
+            if let offset, offset >= 0, offset <= text.utf8.count {
+                let before = text.utf8.prefix(offset)
+                let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+                let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+                at = SourceLocation(path: path, line: line + lineOffset, column: column)
+            }
             return .error(
-                at: location(context.mark),
-                "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
-                hint: "each key may appear only once; remove or rename the repeated key")
-        case .reader(let problem, _, _, _):
-            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "unreadable YAML: \(problem)")
+                at: at, "unreadable YAML: \(problem)",
+                hint: "remove the control character (it may be invisible in your editor); save the file as UTF-8 text")
         default:
-            return .error(at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)")
+            return .error(
+                at: SourceLocation(path: path, line: lineOffset + 1), "invalid YAML: \(error)",
+                hint: "check the file's indentation and quoting")
         }
+    }
+
+    /// Where `key` is written the second time in the block mapping that starts at `mapping`:
+    /// the first line at the mapping's indentation that starts with `key:` after an earlier one.
+    static func repeatedKeyPosition(_ key: String, in text: String, mapping: Mark) -> (line: Int, column: Int, firstLine: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mapping.column - 1
+        var firstLine: Int?
+        for index in max(0, mapping.line - 1)..<lines.count {
+            let line = lines[index]
+            guard line.count > indent else { continue }
+            let prefix = line.prefix(indent)
+            let rest = line.dropFirst(indent)
+            guard prefix.allSatisfy({ $0 == " " || $0 == "-" }) else {
+                if firstLine != nil && !line.trimmingCharacters(in: .whitespaces).isEmpty
+                    && line.prefix(while: { $0 == " " }).count < indent
+                {
+                    break
+                }
+                continue
+            }
+            let written = [key + ":", "\"\(key)\":", "'\(key)':"]
+            guard written.contains(where: { rest.hasPrefix($0) }) else { continue }
+            if let firstLine { return (index + 1, indent + 1, firstLine) }
+            firstLine = index + 1
+        }
+        return nil
     }
 }
 

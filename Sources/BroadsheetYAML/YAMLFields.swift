@@ -22,7 +22,8 @@ public struct YAMLFields: Sendable {
             diagnostics.append(
                 .error(
                     at: SourceLocation(path: path, line: node.line, column: node.column),
-                    "\(subject) must be a mapping of `key: value` lines, found \(node.kindDescription)"))
+                    "\(subject) must be a mapping of `key: value` lines, found \(node.kindDescription)",
+                    hint: "write one `key: value` per line, e.g. `title: My title`"))
             return nil
         }
         self.path = path
@@ -30,7 +31,10 @@ public struct YAMLFields: Sendable {
         self.subject = subject
         for pair in pairs {
             guard case .scalar(let key, _) = pair.key.content else {
-                diagnostics.append(.error(at: location(of: pair.key), "keys in \(subject) must be plain names"))
+                diagnostics.append(
+                    .error(
+                        at: location(of: pair.key), "keys in \(subject) must be plain names",
+                        hint: "write the key as a plain word such as `title:`, not a list or mapping"))
                 continue
             }
             self.pairs[key] = pair
@@ -80,14 +84,16 @@ public struct YAMLFields: Sendable {
 
     /// A text value; numbers and booleans written without quotes are accepted as their text
     /// only when `acceptsBareScalars` is true (e.g. an id `2021`), otherwise they are a type error.
-    public mutating func string(_ key: String, required: Bool = false, acceptsBareScalars: Bool = true) -> String? {
-        guard let value = node(key, required: required, expected: "some text") else { return nil }
+    public mutating func string(
+        _ key: String, required: Bool = false, acceptsBareScalars: Bool = true, expected: String = "some text"
+    ) -> String? {
+        guard let value = node(key, required: required, expected: expected) else { return nil }
         guard case .scalar(let text, let quoted) = value.content else {
             typeError(key, value, expected: "text")
             return nil
         }
         if !quoted && !acceptsBareScalars && YAMLScalar.looksNonTextual(text) {
-            typeError(key, value, expected: "text (put it in quotes to use \(text) as text)")
+            typeError(key, value, expected: "text", hint: "put it in quotes to use it as text: `\(key): \"\(text)\"`")
             return nil
         }
         if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -132,14 +138,18 @@ public struct YAMLFields: Sendable {
         for item in items {
             guard case .scalar(let text, _) = item.content else {
                 diagnostics.append(
-                    .error(at: location(of: item), "each item of '\(key)' must be a single value, found \(item.kindDescription)"))
+                    .error(
+                        at: location(of: item), "each item of '\(key)' must be a single value, found \(item.kindDescription)",
+                        hint: "write the items as plain values: `\(key): [a, b]`"))
                 continue
             }
             result.append(text)
         }
-        if required && result.isEmpty {
+        if required && items.isEmpty {
             diagnostics.append(
-                .error(at: location(of: value), "'\(key)' in \(subject) needs at least one item"))
+                .error(
+                    at: location(of: value), "'\(key)' in \(subject) needs at least one item",
+                    hint: "write at least one item: `\(key): [a]`"))
         }
         return result
     }
@@ -158,11 +168,13 @@ public struct YAMLFields: Sendable {
         }
     }
 
-    private mutating func typeError(_ key: String, _ value: YAMLNode, expected: String) {
+    private mutating func typeError(_ key: String, _ value: YAMLNode, expected: String, hint: String? = nil) {
         var found = value.kindDescription
         if case .scalar(let text, _) = value.content { found = "'\(text)'" }
         diagnostics.append(
-            .error(at: location(of: value), "'\(key)' in \(subject) must be \(expected), found \(found)"))
+            .error(
+                at: location(of: value), "'\(key)' in \(subject) must be \(expected), found \(found)",
+                hint: hint ?? "write \(expected) after `\(key):`"))
     }
 }
 

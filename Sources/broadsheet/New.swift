@@ -72,7 +72,9 @@ struct New: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .error(at: SourceLocation(path: relative), "cannot create the folder: \(error.localizedDescription)")
+            throw .error(
+                at: SourceLocation(path: relative), "cannot create the folder: \(error.localizedDescription)",
+                hint: "check that the site folder is writable, or pass the right one with --root")
         }
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -86,7 +88,9 @@ struct New: ParsableCommand {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count else {
-            throw .error(at: SourceLocation(path: relative), "cannot write this file: \(String(cString: strerror(errno)))")
+            throw .error(
+                at: SourceLocation(path: relative), "cannot write this file: \(String(cString: strerror(errno)))",
+                hint: "free some disk space; remove the empty file it left and run the command again")
         }
     }
 }

@@ -1,6 +1,7 @@
-import BroadsheetCore
 import Foundation
 import Testing
+
+@testable import BroadsheetCore
 
 @Suite("Slugs")
 struct SlugTests {
@@ -110,6 +111,38 @@ struct OutputWriterTests {
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old").path))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == [".Output.broadsheet-spare", "Output"])
+    }
+
+    @Test(
+        "paths that would leave the output folder are refused and nothing is written",
+        arguments: ["../escaped.html", "a/../../escaped.html", "/tmp/escaped.html", "a//b.html", "./a.html", "a/..", ""])
+    func refusesEscapingPaths(_ path: String) throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        #expect(throws: DiagnosticsError.self) {
+            try OutputWriter(destination: output).write([
+                OutputFile(path: "index.html", text: "x"), OutputFile(path: path, text: "x"),
+            ])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/escaped.html"))
+    }
+
+    @Test("a second writer while the first holds the lock is refused with a clear message")
+    func lockRefusesSecondWriter() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("Output")
+        let lock = try FolderLock.acquire(parent, for: output)
+        defer { lock.release() }
+        do {
+            try OutputWriter(destination: output).write([OutputFile(path: "index.html", text: "x")])
+            Issue.record("the second writer was not refused")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["another Broadsheet build is writing to this output folder right now"])
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     @Test("the spare is brought up to date in place over many builds", arguments: [0, 1, 2])

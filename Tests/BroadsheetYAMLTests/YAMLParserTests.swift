@@ -74,24 +74,25 @@ struct YAMLSyntaxErrorTests {
     @Test("a duplicate key is an error naming the key")
     func duplicateKey() throws {
         let diagnostic = try #require(parseError("id: a\ntitle: b\nid: c\n", lineOffset: 1))
-        #expect(diagnostic.message == "duplicate key 'id' in a mapping")
+        #expect(diagnostic.message == "duplicate key 'id' in a mapping (first written on line 2)")
         #expect(diagnostic.hint == "each key may appear only once; remove or rename the repeated key")
         #expect(diagnostic.location.path == "Content/x.yaml")
-        // Yams reports the first occurrence of the repeated key.
-        #expect(diagnostic.location.line == 2)
+        // Yams reports the mapping; the diagnostic points at the repeated key itself.
+        #expect(diagnostic.location.line == 4)
         #expect(diagnostic.location.column == 1)
     }
 
     @Test("several duplicate keys are all named")
     func duplicateKeys() throws {
         let diagnostic = try #require(parseError("b: 1\na: 2\nb: 3\na: 4\n"))
-        #expect(diagnostic.message == "duplicate keys 'a', 'b' in a mapping")
+        #expect(diagnostic.message == "duplicate keys 'a', 'b' in a mapping ('a' first written on line 2)")
+        #expect(diagnostic.location.line == 4)
     }
 
     @Test("a duplicate key in a nested mapping is found too")
     func nestedDuplicateKey() throws {
         let diagnostic = try #require(parseError("- id: a\n  cells:\n    x: 1\n    x: 2\n"))
-        #expect(diagnostic.description == "Content/x.yaml:3:5: error: duplicate key 'x' in a mapping")
+        #expect(diagnostic.description == "Content/x.yaml:4:5: error: duplicate key 'x' in a mapping (first written on line 3)")
     }
 }
 
