@@ -12,26 +12,14 @@ public enum EditionLoader {
     /// Parses one edition, or returns every problem found in its front matter.
     public static func load(_ file: SourceFile) -> (LoadedEdition?, [Diagnostic]) {
         let split: FrontMatter.Split
-        switch FrontMatter.split(file) {
-        case .success(let value): split = value
+        let node: YAMLNode
+        switch FrontMatter.parse(
+            file, emptyHint: "add `subject: …`, `date: YYYY-MM-DD` and `articles: [slug]` between the --- lines")
+        {
+        case .success(let parsed): (split, node) = parsed
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var diagnostics: [Diagnostic] = []
-        let node: YAMLNode?
-        switch YAMLParser.parse(split.yaml, path: file.path, lineOffset: 1) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        guard let node else {
-            return (
-                nil,
-                [
-                    .error(
-                        at: SourceLocation(path: file.path, line: 1), "the front matter is empty",
-                        hint: "add `subject: …`, `date: YYYY-MM-DD` and `articles: [slug]` between the --- lines")
-                ]
-            )
-        }
         guard var fields = YAMLFields(node, path: file.path, subject: "edition front matter", diagnostics: &diagnostics)
         else { return (nil, diagnostics) }
         let subject = fields.string("subject", required: true, acceptsBareScalars: false)

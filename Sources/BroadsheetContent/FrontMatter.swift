@@ -1,4 +1,5 @@
 import BroadsheetCore
+import BroadsheetYAML
 
 /// Splits a Markdown file into its YAML front matter and body.
 enum FrontMatter {
@@ -9,6 +10,22 @@ enum FrontMatter {
         var body: String
         /// How many lines precede the body (so body line 1 is file line `bodyLineOffset + 1`).
         var bodyLineOffset: Int
+    }
+
+    /// Splits `file` and parses its front matter; an empty front matter is an error with `emptyHint`.
+    static func parse(_ file: SourceFile, emptyHint: String) -> Result<(split: Split, node: YAMLNode), Diagnostic> {
+        let split: Split
+        switch Self.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
+        switch YAMLParser.parse(split.yaml, path: file.path, lineOffset: 1) {
+        case .success(let node?): return .success((split, node))
+        case .success(nil):
+            return .failure(
+                .error(at: SourceLocation(path: file.path, line: 1), "the front matter is empty", hint: emptyHint))
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
     }
 
     static func split(_ file: SourceFile) -> Result<Split, Diagnostic> {

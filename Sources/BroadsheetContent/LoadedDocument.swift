@@ -49,26 +49,14 @@ public enum DocumentLoader {
         LoadedDocument?, [Diagnostic]
     ) {
         let split: FrontMatter.Split
-        switch FrontMatter.split(file) {
-        case .success(let value): split = value
+        let node: YAMLNode
+        switch FrontMatter.parse(
+            file, emptyHint: "add `title: …`\(kind == .article ? " and `date: YYYY-MM-DD`" : "") between the --- lines")
+        {
+        case .success(let parsed): (split, node) = parsed
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var diagnostics: [Diagnostic] = []
-        let node: YAMLNode?
-        switch YAMLParser.parse(split.yaml, path: file.path, lineOffset: 1) {
-        case .success(let parsed): node = parsed
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        guard let node else {
-            return (
-                nil,
-                [
-                    .error(
-                        at: SourceLocation(path: file.path, line: 1), "the front matter is empty",
-                        hint: "add `title: …`\(kind == .article ? " and `date: YYYY-MM-DD`" : "") between the --- lines")
-                ]
-            )
-        }
         guard var fields = YAMLFields(node, path: file.path, subject: "front matter", diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
