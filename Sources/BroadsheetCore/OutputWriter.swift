@@ -60,7 +60,7 @@ public struct OutputWriter: Sendable {
                 if fileManager.fileExists(atPath: spare.path) { try fileManager.removeItem(at: spare) }
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             }
-            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination).sync(files)
+            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination, isNew: !reusesSpare).sync(files)
             try swapIn(staging, hasOutput: hasOutput)
         } catch {
             // A spare left half-updated is harmless: the next build brings it up to date again.
