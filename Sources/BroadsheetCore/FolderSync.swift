@@ -16,10 +16,13 @@ import Foundation
 struct FolderSync {
     let folder: URL
     let linkSource: URL?
+    /// The folder was just created by this build and is empty: nothing in it can share an
+    /// inode with the live output, so files are created directly instead of renamed into place.
+    var isNew = false
 
     func sync(_ files: [OutputFile]) throws {
         let root = folder.path
-        let existing = Self.entries(of: folder)
+        let existing = isNew ? (files: [], folders: []) : Self.entries(of: folder)
         var neededFolders: Set<String> = []
         for file in files {
             var parent = Substring(file.path)
@@ -54,7 +57,9 @@ struct FolderSync {
             if let linkRoot, Self.fileEquals(linkRoot + "/" + file.path, data), link(linkRoot + "/" + file.path, target) == 0 {
                 return nil
             }
-            return Self.replaceFile(target, data)
+            // Creating the file where it belongs saves a rename per file, a fifth of the
+            // cost of each file on a slow disk.
+            return isNew ? Self.createFile(target, data) : Self.replaceFile(target, data)
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
 
@@ -128,7 +133,33 @@ struct FolderSync {
         // O_NOFOLLOW: a link planted under the temporary name must not redirect the write.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
-        let failure = data.withUnsafeBytes { buffer -> POSIXFileError? in
+        if let failure = writeAll(descriptor, data, path: path) {
+            unlink(temporary)
+            return failure
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return POSIXFileError(path: path, code: code)
+        }
+        return nil
+    }
+
+    /// Creates the file at `path` holding `data`, in a folder no other build can see yet.
+    static func createFile(_ path: String, _ data: Data) -> POSIXFileError? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
+        if let failure = writeAll(descriptor, data, path: path) {
+            unlink(path)
+            return failure
+        }
+        return nil
+    }
+
+    /// Writes all of `data` to `descriptor` and closes it.
+    private static func writeAll(_ descriptor: Int32, _ data: Data, path: String) -> POSIXFileError? {
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer -> POSIXFileError? in
             var offset = 0
             while offset < buffer.count {
                 let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -140,17 +171,6 @@ struct FolderSync {
             }
             return nil
         }
-        close(descriptor)
-        if let failure {
-            unlink(temporary)
-            return failure
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            return POSIXFileError(path: path, code: code)
-        }
-        return nil
     }
 }
 

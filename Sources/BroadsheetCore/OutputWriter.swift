@@ -73,7 +73,7 @@ public struct OutputWriter: Sendable {
                 // mkdir directly: Foundation's error for this is vague ("The operation could not be completed").
                 guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFileError(path: destination.path, code: errno) }
             }
-            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination).sync(files)
+            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination, isNew: !reusesSpare).sync(files)
             try swapIn(staging, hasOutput: hasOutput)
         } catch {
             // A spare left half-updated is harmless: the next build brings it up to date again.

@@ -65,8 +65,18 @@ public struct SourceFile: Sendable, Hashable {
     private static func normalised(_ text: String) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard containsCarriageReturn(text) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// `memchr` over the string's bytes: the generic `utf8.contains` steps through a
+    /// view index per byte, which was 1.5% of a large build for every source file.
+    private static func containsCarriageReturn(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
+        }
     }
 
     private struct Problem {

@@ -26,10 +26,11 @@ enum CmarkTree {
         defer { cmark_node_free(root) }
 
         let found = collectNodes(root)
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-
-        for node in found.links {
-            rewriteLink(node, lines: lines, resolve: resolveLink)
+        if !found.links.isEmpty {
+            let lines = SourceLines(source)
+            for node in found.links {
+                rewriteLink(node, lines: lines, resolve: resolveLink)
+            }
         }
         for node in found.codeBlocks {
             guard let block = codeBlock(node), case .html(let html) = resolveBlock(block) else { continue }
@@ -135,7 +136,7 @@ enum CmarkTree {
     // MARK: - Links
 
     private static func rewriteLink(
-        _ node: OpaquePointer, lines: [Substring], resolve: (MarkdownLink) -> LinkResolution
+        _ node: OpaquePointer, lines: SourceLines, resolve: (MarkdownLink) -> LinkResolution
     ) {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         let position = locate(destination: destination, of: node, lines: lines)
@@ -181,7 +182,7 @@ enum CmarkTree {
 
     /// cmark gives inline nodes no reliable position, so find `](destination` in the
     /// lines of the enclosing block.
-    private static func locate(destination: String, of node: OpaquePointer, lines: [Substring]) -> (line: Int, column: Int?) {
+    private static func locate(destination: String, of node: OpaquePointer, lines: SourceLines) -> (line: Int, column: Int?) {
         var block: OpaquePointer? = node
         while let current = block, cmark_node_get_start_line(current) == 0 {
             block = cmark_node_parent(current)
@@ -192,7 +193,7 @@ enum CmarkTree {
         guard !destination.isEmpty else { return (start, nil) }
         let needles = ["](" + destination, "]( " + destination, "]: " + destination].map { Array($0.utf8) }
         for number in start...min(end, lines.count) where number >= 1 {
-            let line = Array(lines[number - 1].utf8)
+            let line = lines[number]
             for needle in needles {
                 guard let offset = firstOffset(of: needle, in: line) else { continue }
                 // Columns count characters, not bytes.
@@ -203,10 +204,10 @@ enum CmarkTree {
         return (start, nil)
     }
 
-    private static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    private static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = 0
-        while index <= haystack.count - needle.count {
+        var index = haystack.startIndex
+        while index <= haystack.endIndex - needle.count {
             if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
             index += 1
         }

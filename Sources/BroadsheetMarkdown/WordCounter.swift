@@ -15,6 +15,16 @@ struct WordCounter {
         var pointer = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
         while pointer.pointee != 0 {
             let lead = pointer.pointee
+            // ASCII inline, without decoding or a call per byte: most text is ASCII.
+            if lead < 0x80 {
+                pointer += 1
+                if lead == 0x27 || lead == 0x2D { continue }  // ' and - stay inside a word
+                let lower = lead | 0x20
+                let isWordCharacter = (lead >= 0x30 && lead <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
+                if isWordCharacter && !inWord { words += 1 }
+                inWord = isWordCharacter
+                continue
+            }
             var value = UInt32(lead)
             var length = 1
             if lead >= 0xF0 {

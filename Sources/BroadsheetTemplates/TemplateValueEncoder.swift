@@ -90,6 +90,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func set(_ key: Key, _ child: Storage) {
         guard case .keyed(var children) = storage.node else { return }
+        // Emptied first so `children` is the only reference and grows in place, not by copy.
+        storage.node = .empty
         children[key.stringValue] = child
         storage.node = .keyed(children)
     }
@@ -148,6 +150,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     private func append(_ child: Storage) {
         guard case .unkeyed(var items) = storage.node else { return }
+        // Emptied first so `items` is the only reference and grows in place, not by copy.
+        storage.node = .empty
         items.append(child)
         storage.node = .unkeyed(items)
     }

@@ -18,6 +18,12 @@ public enum YAMLParser {
                     "an alias (*name) is used as a mapping key",
                     hint: "write the key out; aliases as keys are not supported (they can expand without limit)"))
         }
+        if let flat = FlatYAML.parse(text, lineOffset: lineOffset) { return .success(flat) }
+        return composed(text, path: path, lineOffset: lineOffset)
+    }
+
+    /// Parses `text` with Yams (every shape of YAML, and every syntax error).
+    static func composed(_ text: String, path: String, lineOffset: Int) -> Result<YAMLNode?, Diagnostic> {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
