@@ -147,7 +147,8 @@ struct FolderSync {
 
     /// Creates the file at `path` holding `data`, in a folder no other build can see yet.
     static func createFile(_ path: String, _ data: Data) -> POSIXFileError? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // O_EXCL | O_NOFOLLOW: the folder is new, so anything already at this path (a planted link) is refused.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
         if let failure = writeAll(descriptor, data, path: path) {
             unlink(path)
