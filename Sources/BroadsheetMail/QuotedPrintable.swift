@@ -1,3 +1,5 @@
+import BroadsheetCore
+
 /// Quoted-printable content transfer encoding (RFC 2045 §6.7).
 public enum QuotedPrintable {
     /// Encodes UTF-8 text line by line; lines end in CRLF and never exceed 76 characters.
@@ -34,7 +36,9 @@ public enum QuotedPrintable {
                     index += 2
                     continue
                 }
-                if index + 2 < input.count, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
+                if index + 2 < input.count, let high = HexDigit.value(input[index + 1]),
+                    let low = HexDigit.value(input[index + 2])
+                {
                     bytes.append(high << 4 | low)
                     index += 3
                     continue
@@ -73,15 +77,6 @@ public enum QuotedPrintable {
                 output.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte & 0x0F)]))
             }
             column += width
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
         }
     }
 }

@@ -53,17 +53,7 @@ public struct EditionEmailRenderer: Sendable {
 
     /// The edition called `name`, or an error suggesting the closest name.
     public func edition(named name: String) throws(DiagnosticsError) -> Edition {
-        if let edition = site.editions.first(where: { $0.name == name }) { return edition }
-        let names = site.editions.map(\.name)
-        throw DiagnosticsError([
-            .error(
-                at: SourceLocation(path: "Content/newsletters/\(name).md"), "there is no edition called '\(name)'",
-                hint: Suggestion.hint(
-                    for: name, in: names,
-                    otherwise: names.isEmpty
-                        ? "write one in Content/newsletters/ (see docs/newsletters.md)"
-                        : "editions: \(names.joined(separator: ", "))"))
-        ])
+        try site.edition(named: name)
     }
 
     /// The complete message of `edition` for `subscriber` (nil: the archived copy, to undisclosed recipients).

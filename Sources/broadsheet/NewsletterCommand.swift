@@ -52,17 +52,7 @@ struct NewsletterBuild: ParsableCommand {
         let report = try reporter.run { () throws(DiagnosticsError) in
             // Resolve first (cheap) so a wrong name writes nothing, then build everything.
             let resolved = try SiteBuilder.resolve(options)
-            let names = resolved.site.editions.map(\.name)
-            guard names.contains(name) else {
-                throw DiagnosticsError([
-                    .error(
-                        at: SourceLocation(path: "Content/newsletters/\(name).md"), "there is no edition called '\(name)'",
-                        hint: Suggestion.hint(
-                            for: name, in: names,
-                            otherwise: names.isEmpty
-                                ? "write one in Content/newsletters/" : "editions: \(names.joined(separator: ", "))"))
-                ])
-            }
+            _ = try resolved.site.edition(named: name)
             return try SiteBuilder.build(options)
         }
         let folder = Reporter.display(options.output.appendingPathComponent("newsletters/\(name)"))

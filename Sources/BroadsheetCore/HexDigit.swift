@@ -1,0 +1,12 @@
+/// One ASCII hexadecimal digit, for the decoders of `%XX` (URLs) and `=XX` (quoted-printable).
+public enum HexDigit {
+    /// The value of `byte` as a hex digit (either case), or nil.
+    public static func value(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}
