@@ -24,15 +24,7 @@ struct NewsletterPages: Sendable {
     private func page(_ edition: Edition) throws(Diagnostic) -> OutputFile {
         let components = ComponentHTML(context: context)
         let body = try components.body(edition.body)
-        let references = edition.citations.compactMap { citation -> ReferenceView? in
-            guard let source = site.facts.source(citation.source) else { return nil }
-            let backlinks = (1...citation.occurrences).map {
-                BacklinkView(href: "#cite-\(citation.number)-\($0)", label: citation.occurrences == 1 ? "↩" : "↩\($0)")
-            }
-            return ReferenceView(
-                number: citation.number, anchor: "ref-\(citation.number)", citation: context.citation(source),
-                backlinks: backlinks)
-        }
+        let references = context.references(edition.citations)
         let timeline = edition.timeline == nil ? nil : try components.timeline(edition.events, compact: true)
         let name = edition.name
         let view = EditionPageView(

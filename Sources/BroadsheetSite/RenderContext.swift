@@ -182,3 +182,20 @@ struct RenderContext: Sendable {
         }
     }
 }
+
+// MARK: - References
+
+extension RenderContext {
+    /// The numbered References list of a document or edition, each entry linking back to its citations.
+    func references(_ citations: [Citation]) -> [ReferenceView] {
+        citations.compactMap { citation -> ReferenceView? in
+            guard let source = site.facts.source(citation.source) else { return nil }
+            let backlinks = (1...citation.occurrences).map {
+                BacklinkView(href: "#cite-\(citation.number)-\($0)", label: citation.occurrences == 1 ? "↩" : "↩\($0)")
+            }
+            return ReferenceView(
+                number: citation.number, anchor: "ref-\(citation.number)", citation: self.citation(source),
+                backlinks: backlinks)
+        }
+    }
+}

@@ -16,15 +16,7 @@ struct SitePages: Sendable {
         let isArticle = document.kind == .article
         let components = ComponentHTML(context: context)
         let body = try components.body(of: document)
-        let references = document.citations.compactMap { citation -> ReferenceView? in
-            guard let source = site.facts.source(citation.source) else { return nil }
-            let backlinks = (1...citation.occurrences).map {
-                BacklinkView(href: "#cite-\(citation.number)-\($0)", label: citation.occurrences == 1 ? "↩" : "↩\($0)")
-            }
-            return ReferenceView(
-                number: citation.number, anchor: "ref-\(citation.number)", citation: context.citation(source),
-                backlinks: backlinks)
-        }
+        let references = context.references(document.citations)
         var toc: [TOCEntry] = []
         for heading in document.headings where heading.level == 2 || heading.level == 3 {
             let entry = TOCEntry(text: heading.text, href: "#\(heading.id)", children: [], hasChildren: false)
