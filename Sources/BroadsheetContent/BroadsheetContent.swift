@@ -53,8 +53,9 @@ public enum ContentLoader {
         for (folder, kind) in [("Content/articles", LoadedDocument.Kind.article), ("Content/pages", .page)] {
             for path in markdownFiles(root: root, folder: folder, diagnostics: &diagnostics) { files.append((path, kind)) }
         }
+        let sources = SourceRoot(root)
         let results: [(LoadedDocument?, [Diagnostic])] = files.parallelMap { path, kind in
-            switch SourceFile.read(path, in: root) {
+            switch sources.read(path) {
             case .success(let file): return DocumentLoader.load(file, kind: kind, defaultAuthor: author)
             case .failure(let diagnostic): return (nil, [diagnostic])
             }

@@ -7,6 +7,11 @@ import Foundation
 public enum Slug {
     /// The slug of `text`: lower-cased, NFC-normalised, punctuation and spaces folded into `-`.
     public static func make(from text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    /// The slug of any text, NFC-normalised and lower-cased first.
+    static func unicodeSlug(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         let folded = text.precomposedStringWithCanonicalMapping.lowercased()
@@ -35,6 +40,30 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// The slug of an all-ASCII `text`, from its bytes: NFC and Unicode lower-casing (both
+    /// through Foundation) change nothing in ASCII and were most of the cost of a heading's id.
+    /// Nil when `text` is not all ASCII.
+    static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingDash = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x30 && lower <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                    pendingDash = false
+                    result.append(lower)
+                } else if lower != UInt8(ascii: "'") {
+                    pendingDash = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     /// True when `slug` is safe as one path segment: non-empty, no separators, no dot segments,

@@ -8,7 +8,7 @@ import Mustache
 /// compiler-synthesised `encode(to:)`, so views stay plain structs of stored properties.
 enum TemplateValueEncoder {
     static func encode(_ value: some Encodable) throws -> Any {
-        let encoder = ValueEncoder(codingPath: [])
+        let encoder = ValueEncoder()
         try value.encode(to: encoder)
         return encoder.storage.value
     }
@@ -19,18 +19,28 @@ private final class Storage {
     enum Node {
         case empty
         case value(Any)
-        case keyed([String: Storage])
-        case unkeyed([Storage])
+        case keyed([String: Child])
+        case unkeyed([Child])
+    }
+
+    /// A finished value, or a container that may still be written to. Primitives are stored
+    /// as values directly: a box per string was a tenth of the encoder's time.
+    enum Child {
+        case value(Any)
+        case container(Storage)
+
+        var value: Any {
+            switch self {
+            case .value(let value): return value
+            case .container(let storage): return storage.value
+            }
+        }
     }
 
     var node: Node = .empty
 
-    /// A present key with no value, which Mustache renders as empty and false.
-    static func absent() -> Storage {
-        let storage = Storage()
-        storage.node = .value(AbsentValue())
-        return storage
-    }
+    init() {}
+    init(_ node: Node) { self.node = node }
 
     var value: Any {
         switch node {
@@ -42,53 +52,58 @@ private final class Storage {
     }
 }
 
+/// A present key with no value, which Mustache renders as empty and false.
+private var absent: Storage.Child { .value(AbsentValue()) }
+
+// The coding path is always empty: it only serves error messages, no view's encoding fails,
+// and building one array per key was a noticeable share of the encoder's time.
 private struct ValueEncoder: Encoder {
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    let storage = Storage()
+    let storage: Storage
+
+    init(storage: Storage = Storage()) { self.storage = storage }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .keyed = storage.node {} else { storage.node = .keyed([:]) }
-        return KeyedEncodingContainer(KeyedContainer<Key>(storage: storage, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer<Key>(storage: storage))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if case .unkeyed = storage.node {} else { storage.node = .unkeyed([]) }
-        return UnkeyedContainer(storage: storage, codingPath: codingPath)
+        return UnkeyedContainer(storage: storage)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(storage: storage, codingPath: codingPath)
+        SingleContainer(storage: storage)
     }
 }
 
 /// Encodes one value; primitives are stored directly, because their own `encode(to:)`
 /// would ask for a single-value container again and recurse.
-private func encodeChild(_ value: some Encodable, path: [any CodingKey]) throws -> Storage {
-    let child = Storage()
+private func encodeChild(_ value: some Encodable) throws -> Storage.Child {
     switch value {
-    case let string as String: child.node = .value(string)
-    case let bool as Bool: child.node = .value(bool)
-    case let int as Int: child.node = .value(int)
-    case let double as Double: child.node = .value(double)
-    case let integer as any BinaryInteger: child.node = .value(Int(truncatingIfNeeded: integer))
-    case let float as any BinaryFloatingPoint: child.node = .value(Double(float))
-    case let decimal as Decimal: child.node = .value(NSDecimalNumber(decimal: decimal).doubleValue)
-    case let date as Date: child.node = .value(ISO8601DateFormatter().string(from: date))
-    case let url as URL: child.node = .value(url.absoluteString)
+    case let string as String: return .value(string)
+    case let bool as Bool: return .value(bool)
+    case let int as Int: return .value(int)
+    case let double as Double: return .value(double)
+    case let integer as any BinaryInteger: return .value(Int(truncatingIfNeeded: integer))
+    case let float as any BinaryFloatingPoint: return .value(Double(float))
+    case let decimal as Decimal: return .value(NSDecimalNumber(decimal: decimal).doubleValue)
+    case let date as Date: return .value(ISO8601DateFormatter().string(from: date))
+    case let url as URL: return .value(url.absoluteString)
     default:
-        let encoder = ValueEncoder(codingPath: path)
+        let encoder = ValueEncoder()
         try value.encode(to: encoder)
-        return encoder.storage
+        return .container(encoder.storage)
     }
-    return child
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let storage: Storage
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
-    private func set(_ key: Key, _ child: Storage) {
+    private func set(_ key: Key, _ child: Storage.Child) {
         guard case .keyed(var children) = storage.node else { return }
         // Emptied first so `children` is the only reference and grows in place, not by copy.
         storage.node = .empty
@@ -96,10 +111,16 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         storage.node = .keyed(children)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { set(key, Storage.absent()) }
+    mutating func encodeNil(forKey key: Key) throws { set(key, absent) }
+
+    // The primitives synthesised `encode(to:)` uses most, without the generic path's casts.
+    mutating func encode(_ value: String, forKey key: Key) throws { set(key, .value(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { set(key, .value(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { set(key, .value(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { set(key, .value(value)) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        set(key, try encodeChild(value, path: codingPath + [key]))
+        set(key, try encodeChild(value))
     }
 
     // A nil optional is stored as an explicit absent value: left out, Mustache would look the
@@ -123,32 +144,30 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let child = Storage()
-        child.node = .keyed([:])
-        set(key, child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child, codingPath: codingPath + [key]))
+        let child = Storage(.keyed([:]))
+        set(key, .container(child))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = Storage()
-        child.node = .unkeyed([])
-        set(key, child)
-        return UnkeyedContainer(storage: child, codingPath: codingPath + [key])
+        let child = Storage(.unkeyed([]))
+        set(key, .container(child))
+        return UnkeyedContainer(storage: child)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(codingPath: codingPath + [key]) }
+    mutating func superEncoder() -> any Encoder { ValueEncoder() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder() }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let storage: Storage
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var count: Int {
         if case .unkeyed(let items) = storage.node { return items.count }
         return 0
     }
 
-    private func append(_ child: Storage) {
+    private func append(_ child: Storage.Child) {
         guard case .unkeyed(var items) = storage.node else { return }
         // Emptied first so `items` is the only reference and grows in place, not by copy.
         storage.node = .empty
@@ -158,36 +177,38 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {}
 
+    mutating func encode(_ value: String) throws { append(.value(value)) }
+
     mutating func encode<T: Encodable>(_ value: T) throws {
-        append(try encodeChild(value, path: codingPath))
+        append(try encodeChild(value))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = Storage()
-        child.node = .keyed([:])
-        append(child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child, codingPath: codingPath))
+        let child = Storage(.keyed([:]))
+        append(.container(child))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = Storage()
-        child.node = .unkeyed([])
-        append(child)
-        return UnkeyedContainer(storage: child, codingPath: codingPath)
+        let child = Storage(.unkeyed([]))
+        append(.container(child))
+        return UnkeyedContainer(storage: child)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { ValueEncoder() }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
     let storage: Storage
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws {}
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let child = try encodeChild(value, path: codingPath)
-        storage.node = child.node
+        switch try encodeChild(value) {
+        case .value(let value): storage.node = .value(value)
+        case .container(let child): storage.node = child.node
+        }
     }
 }
 

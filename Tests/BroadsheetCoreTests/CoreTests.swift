@@ -18,6 +18,26 @@ struct SlugTests {
         #expect(Slug.make(from: input) == expected)
     }
 
+    @Test("the ASCII fast path gives the same slug as the Unicode path, byte for byte")
+    func asciiFastPathAgrees() throws {
+        // Every printable ASCII character and the controls, alone, between letters and doubled,
+        // plus a seeded random sample of short ASCII strings.
+        var inputs = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        inputs += (0..<128).map { "Ab\(UnicodeScalar(UInt8($0)))Cd 9" }
+        inputs += ["", "  --  ", "What's New -- in 2021?", "A.B_C", "x'y", "--Lead--"]
+        var generator = SplitMix64(seed: 0x5EED)
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 24)
+            inputs.append(String((0..<length).map { _ in Character(UnicodeScalar(UInt8(generator.next() % 128))) }))
+        }
+        for input in inputs {
+            let fast = try #require(Slug.asciiSlug(input))
+            #expect(fast == Slug.unicodeSlug(input), "\(input.debugDescription)")
+        }
+        #expect(Slug.asciiSlug("Café") == nil)
+        #expect(Slug.asciiSlug("微信") == nil)
+    }
+
     @Test(
         "unsafe path segments are rejected",
         arguments: ["", ".", "..", ".hidden", "a/b", "a\\b", "a b", "a%2e", "a?b", "tab\tx"])
@@ -256,5 +276,18 @@ struct AbsoluteLinksTests {
             AbsoluteLinks.anchorFragments(
                 ##"<p>微信 <a href="#ref-1">1</a> <a href="/x">x</a></p>"##, pageURL: "https://example.org/p/")
                 == ##"<p>微信 <a href="https://example.org/p/#ref-1">1</a> <a href="/x">x</a></p>"##)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so test inputs are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
