@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// The template texts by name, to locate tags in diagnostics.
     private let sources: [String: SourceFile]
+    /// False when a template may name a partial by a value (`{{>*name}}`): swift-mustache
+    /// accepts only a plain `String` there, so views are then encoded without `TemplateText`.
+    private let wrapsText: Bool
 
     /// Loads every `.mustache` file under `root/folder` except the `assets` folder.
     public static func load(root: URL, folder: String = "Templates") -> (TemplateSet?, [Diagnostic]) {
@@ -62,7 +65,8 @@ public struct TemplateSet: Sendable {
         diagnostics += PartialReferences.check(sources)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let set = TemplateSet(
-            folder: folder, names: templates.keys.sorted(), library: MustacheLibrary(templates: templates), sources: sources)
+            folder: folder, names: templates.keys.sorted(), library: MustacheLibrary(templates: templates), sources: sources,
+            wrapsText: !sources.values.contains { mayUseDynamicPartial($0.text) })
         return (set, diagnostics)
     }
 
@@ -85,9 +89,14 @@ public struct TemplateSet: Sendable {
     /// it as nothing): see docs/errors.md, "Templates". Only tags that are actually reached
     /// are checked, so a typo inside a section that no page renders goes unnoticed.
     public func render(_ name: String, _ view: some Encodable) throws(Diagnostic) -> String {
+        try render(name, view, wrapsText: wrapsText)
+    }
+
+    /// `render`, choosing how strings are encoded (tests compare both ways).
+    func render(_ name: String, _ view: some Encodable, wrapsText: Bool) throws(Diagnostic) -> String {
         let value: Any
         do {
-            value = try TemplateValueEncoder.encode(view)
+            value = try TemplateValueEncoder.encode(view, wrapsText: wrapsText)
         } catch {
             throw .error(
                 at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)",
@@ -124,6 +133,22 @@ public struct TemplateSet: Sendable {
             hint: suggestions.isEmpty
                 ? "values available here: \(recorder.knownKeys.joined(separator: ", "))"
                 : "did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
+    }
+
+    /// True when `text` has a `>` followed by `*` (spaces between allowed), as in
+    /// `{{>*name}}` or, after a delimiter change, `<%> *name%>`. Other text can match
+    /// (`<b>*</b>`); that only costs speed.
+    static func mayUseDynamicPartial(_ text: String) -> Bool {
+        var afterAngle = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "*"), afterAngle { return true }
+            if byte == UInt8(ascii: ">") {
+                afterAngle = true
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                afterAngle = false
+            }
+        }
+        return false
     }
 
     private static func templateFiles(in base: URL) -> [String] {

@@ -7,8 +7,10 @@ import Mustache
 /// dominated build time; dictionaries are looked up by hash instead. Encoding uses the
 /// compiler-synthesised `encode(to:)`, so views stay plain structs of stored properties.
 enum TemplateValueEncoder {
-    static func encode(_ value: some Encodable) throws -> Any {
-        let encoder = ValueEncoder()
+    /// The view as dictionaries, arrays and values. With `wrapsText`, strings become
+    /// `TemplateText`, which renders the same and costs swift-mustache fewer type checks.
+    static func encode(_ value: some Encodable, wrapsText: Bool = true) throws -> Any {
+        let encoder = ValueEncoder(storage: Storage(wrapsText: wrapsText))
         try value.encode(to: encoder)
         return encoder.storage.value
     }
@@ -38,9 +40,20 @@ private final class Storage {
     }
 
     var node: Node = .empty
+    /// Whether strings are stored as `TemplateText` (see `TemplateValueEncoder.encode`).
+    let wrapsText: Bool
 
-    init() {}
-    init(_ node: Node) { self.node = node }
+    init(wrapsText: Bool) { self.wrapsText = wrapsText }
+    init(_ node: Node, wrapsText: Bool) {
+        self.node = node
+        self.wrapsText = wrapsText
+    }
+
+    /// A string as this encoding stores it.
+    func text(_ string: String) -> Child { .value(wrapsText ? TemplateText(string) as Any : string) }
+
+    /// A new container below this one, encoded the same way.
+    func child(_ node: Node) -> Storage { Storage(node, wrapsText: wrapsText) }
 
     var value: Any {
         switch node {
@@ -62,7 +75,7 @@ private struct ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     let storage: Storage
 
-    init(storage: Storage = Storage()) { self.storage = storage }
+    init(storage: Storage) { self.storage = storage }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .keyed = storage.node {} else { storage.node = .keyed([:]) }
@@ -81,19 +94,19 @@ private struct ValueEncoder: Encoder {
 
 /// Encodes one value; primitives are stored directly, because their own `encode(to:)`
 /// would ask for a single-value container again and recurse.
-private func encodeChild(_ value: some Encodable) throws -> Storage.Child {
+private func encodeChild(_ value: some Encodable, in parent: Storage) throws -> Storage.Child {
     switch value {
-    case let string as String: return .value(string)
+    case let string as String: return parent.text(string)
     case let bool as Bool: return .value(bool)
     case let int as Int: return .value(int)
     case let double as Double: return .value(double)
     case let integer as any BinaryInteger: return .value(Int(truncatingIfNeeded: integer))
     case let float as any BinaryFloatingPoint: return .value(Double(float))
     case let decimal as Decimal: return .value(NSDecimalNumber(decimal: decimal).doubleValue)
-    case let date as Date: return .value(ISO8601DateFormatter().string(from: date))
-    case let url as URL: return .value(url.absoluteString)
+    case let date as Date: return parent.text(ISO8601DateFormatter().string(from: date))
+    case let url as URL: return parent.text(url.absoluteString)
     default:
-        let encoder = ValueEncoder()
+        let encoder = ValueEncoder(storage: parent.child(.empty))
         try value.encode(to: encoder)
         return .container(encoder.storage)
     }
@@ -114,13 +127,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeNil(forKey key: Key) throws { set(key, absent) }
 
     // The primitives synthesised `encode(to:)` uses most, without the generic path's casts.
-    mutating func encode(_ value: String, forKey key: Key) throws { set(key, .value(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { set(key, storage.text(value)) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(key, .value(value)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { set(key, .value(value)) }
     mutating func encode(_ value: Double, forKey key: Key) throws { set(key, .value(value)) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        set(key, try encodeChild(value))
+        set(key, try encodeChild(value, in: storage))
     }
 
     // A nil optional is stored as an explicit absent value: left out, Mustache would look the
@@ -144,19 +157,19 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let child = Storage(.keyed([:]))
+        let child = storage.child(.keyed([:]))
         set(key, .container(child))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = Storage(.unkeyed([]))
+        let child = storage.child(.unkeyed([]))
         set(key, .container(child))
         return UnkeyedContainer(storage: child)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder() }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder() }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(storage: storage.child(.empty)) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(storage: storage.child(.empty)) }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
@@ -177,25 +190,25 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {}
 
-    mutating func encode(_ value: String) throws { append(.value(value)) }
+    mutating func encode(_ value: String) throws { append(storage.text(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        append(try encodeChild(value))
+        append(try encodeChild(value, in: storage))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = Storage(.keyed([:]))
+        let child = storage.child(.keyed([:]))
         append(.container(child))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = Storage(.unkeyed([]))
+        let child = storage.child(.unkeyed([]))
         append(.container(child))
         return UnkeyedContainer(storage: child)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder() }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(storage: storage.child(.empty)) }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
@@ -205,7 +218,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws {}
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        switch try encodeChild(value) {
+        switch try encodeChild(value, in: storage) {
         case .value(let value): storage.node = .value(value)
         case .container(let child): storage.node = child.node
         }
@@ -216,4 +229,22 @@ private struct SingleContainer: SingleValueEncodingContainer {
 private struct AbsentValue: MustacheCustomRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
+}
+
+/// A string of a view, as the templates see it.
+///
+/// It renders exactly like the `String` it holds (escaped by `{{name}}`, raw by `{{{name}}}`,
+/// a non-empty section value, transforms such as `uppercased(name)`), but swift-mustache
+/// recognises it with one successful type check, where a plain `String` fails three checks
+/// and is copied through `String(describing:)` on every `{{name}}`: a tenth of rendering.
+/// Names looked up while it is the current context fall through to the enclosing contexts,
+/// as they do for a `String`.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, CustomStringConvertible {
+    let text: String
+    init(_ text: String) { self.text = text }
+    var renderText: String { text }
+    var isNull: Bool { false }
+    var description: String { text }
+    func child(named: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { text.transform(name) }
 }

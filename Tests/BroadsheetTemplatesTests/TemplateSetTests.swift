@@ -1,5 +1,5 @@
 import BroadsheetCore
-import BroadsheetTemplates
+@testable import BroadsheetTemplates
 import Foundation
 import Testing
 
@@ -144,6 +144,54 @@ struct TemplateRenderTests {
         #expect(diagnostics.isEmpty)
         let view = View(count: 3, share: 55.5, flag: true, inner: Inner(label: "in"), empty: [], list: ["a", "b", "c"])
         #expect(try #require(set).render("t", view) == "3|55.5|yes|in|none|a, b, c")
+    }
+
+    @Test("strings wrapped as TemplateText render exactly like plain strings")
+    func wrappedTextRendersLikeString() throws {
+        struct Item: Encodable {
+            var name: String
+            var note: String
+        }
+        struct View: Encodable {
+            var title: String
+            var empty: String
+            var note: String
+            /// The name of TemplateText's own property: inside a string section it must come from here.
+            var text: String
+            var tags: [String]
+            var items: [Item]
+            var when: Date
+            var link: URL
+        }
+        let template = """
+            {{title}}|{{{title}}}|{{&title}}|{{#title}}[{{.}}:{{note}}:{{text}}]{{/title}}|{{^title}}no{{/title}}|\
+            {{#empty}}<{{.}}>{{/empty}}|{{^empty}}empty is falsy{{/empty}}|{{uppercased(title)}}|\
+            {{lowercased(title)}}|{{capitalized(note)}}|{{reversed(note)}}|{{#empty(empty)}}E{{/empty(empty)}}|\
+            {{#tags}}{{.}}{{^last()}},{{/last()}}{{/tags}}|{{#items}}{{name}}={{note}};{{/items}}|\
+            {{#items}}{{#name}}{{title}}/{{.}}{{/name}}{{/items}}|{{when}}|{{link}}
+            """
+        let (set, diagnostics) = loadTemplates(["t": template])
+        #expect(diagnostics.isEmpty)
+        let templates = try #require(set)
+        let view = View(
+            title: "Fines & <Rulings>", empty: "", note: "outer note", text: "outer text", tags: ["a&b", "c"],
+            items: [Item(name: "x", note: "first"), Item(name: "y", note: "")],
+            when: Date(timeIntervalSince1970: 1_600_000_000), link: URL(string: "https://example.org/a?b=1&c=2")!)
+        let plain = try templates.render("t", view, wrapsText: false)
+        let wrapped = try templates.render("t", view, wrapsText: true)
+        #expect(wrapped == plain)
+        #expect(plain.hasPrefix("Fines &amp; &lt;Rulings&gt;|Fines & <Rulings>|Fines & <Rulings>|[Fines &amp; &lt;Rulings&gt;:outer note:outer text]||"))
+    }
+
+    @Test("a partial named by a value ({{>*name}}) works: such template sets keep plain strings")
+    func dynamicPartial() throws {
+        struct View: Encodable { var which: String }
+        let (set, diagnostics) = loadTemplates(["t": "<{{>*which}}>", "partials/a": "A", "partials/b": "B"])
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(set).render("t", View(which: "partials/b")) == "<B>")
+        #expect(TemplateSet.mayUseDynamicPartial("{{> *name}}"))
+        #expect(TemplateSet.mayUseDynamicPartial("{{=<% %>=}}<%>*name%>"))
+        #expect(!TemplateSet.mayUseDynamicPartial("{{>partials/card}} {{#a}}*{{/a}} > b"))
     }
 
     @Test("a nil optional renders as nothing and does not fall through to an outer value of the same name")
