@@ -67,7 +67,7 @@ public enum ContentLoader {
         }
         var editions: [LoadedEdition] = []
         for path in markdownFiles(root: root, folder: "Content/newsletters", diagnostics: &diagnostics) {
-            switch SourceFile.read(root.appendingPathComponent(path), displayPath: path) {
+            switch sources.read(path) {
             case .success(let file):
                 let (edition, problems) = EditionLoader.load(file)
                 diagnostics += problems

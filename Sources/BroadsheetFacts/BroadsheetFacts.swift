@@ -12,11 +12,12 @@ public enum FactBookLoader {
     public static func load(root: URL, folder: String = "Content/facts") -> (FactBook?, [Diagnostic]) {
         var files: [String: SourceFile] = [:]
         var diagnostics: [Diagnostic] = []
+        let siteRoot = SourceRoot(root)
         for name in fileNames {
             let path = folder + "/" + name
             let url = root.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            switch SourceFile.read(path, in: root) {
+            switch siteRoot.read(path) {
             case .success(let file): files[name] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }

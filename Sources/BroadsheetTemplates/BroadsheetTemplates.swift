@@ -32,9 +32,10 @@ public struct TemplateSet: Sendable {
         }
         var sources: [String: SourceFile] = [:]
         var diagnostics: [Diagnostic] = []
+        let siteRoot = SourceRoot(root)
         for relative in templateFiles(in: base) {
             let path = folder + "/" + relative
-            switch SourceFile.read(path, in: root) {
+            switch siteRoot.read(path) {
             case .success(let file): sources[String(relative.dropLast(".mustache".count))] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }

@@ -111,9 +111,10 @@ struct EnvironmentTests {
         ("Content/site.yaml", "Content/site.yaml"),
         ("Content/facts/sources.yaml", "Content/facts/sources.yaml"),
         ("Templates/partials/linked.mustache", "Templates/partials/linked.mustache"),
+        ("Content/newsletters/linked.md", "Content/newsletters/linked.md"),
     ]
 
-    @Test("a file linked from outside the site is refused", arguments: [0, 1, 2, 3])
+    @Test("a file linked from outside the site is refused", arguments: [0, 1, 2, 3, 4])
     func linksOutOfTheSite(_ index: Int) throws {
         let (link, path) = Self.outsideLinks[index]
         let site = try FixtureSite(EverythingSite.files)
