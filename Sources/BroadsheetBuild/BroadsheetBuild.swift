@@ -26,6 +26,9 @@ public enum SiteBuilder {
         /// The preview turns it off: it revalidates every request anyway, and without the hash a
         /// stylesheet edit changes one file instead of every page.
         public var versionsAssetURLs = true
+        /// Write into an existing, non-empty output folder that Broadsheet did not create,
+        /// keeping every file already in it (`--adopt-output`).
+        public var adoptsOutputFolder = false
 
         /// Creates options; the output defaults to `root/Output`.
         public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
@@ -49,6 +52,8 @@ public enum SiteBuilder {
         public var warnings: [Diagnostic]
         /// The rendered files (for tests and the preview server).
         public var files: [OutputFile]
+        /// Entries of the output folder that Broadsheet did not write and left as they were.
+        public var keptEntries: [String] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -77,15 +82,16 @@ public enum SiteBuilder {
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
             return ((rendered + emails).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
+        var kept: [String] = []
         if options.write {
-            _ = try stage("write") { () throws(DiagnosticsError) in
-                try OutputWriter(destination: options.output).write(files)
-                return (true, [])
+            kept = try stage("write") { () throws(DiagnosticsError) in
+                let summary = try OutputWriter(destination: options.output, adoptsFolder: options.adoptsOutputFolder).write(files)
+                return (summary.keptEntries, [])
             }
         }
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
-            warnings: warnings, files: files)
+            warnings: warnings, files: files, keptEntries: kept)
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
@@ -110,10 +116,9 @@ public enum SiteBuilder {
         public var warnings: [Diagnostic]
     }
 
-    /// Refuses output folders that would overwrite the sources.
+    /// Checks that the site folder exists and that the output is a folder a build may own.
     private static func checkFolders(_ options: Options) throws(DiagnosticsError) {
         let root = options.root.resolvingSymlinksInPath().path
-        let output = options.output.resolvingSymlinksInPath().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
             throw DiagnosticsError([
@@ -122,14 +127,12 @@ public enum SiteBuilder {
                     hint: "pass the folder holding Content/ and Templates/ with --root")
             ])
         }
-        let protected = [root, root + "/Content", root + "/Templates"]
-        for folder in protected
-        where output == folder || folder.hasPrefix(output + "/") || (folder != root && output.hasPrefix(folder + "/")) {
-            throw DiagnosticsError([
-                .error(
-                    at: SourceLocation(path: output), "the output folder \(output) would replace the site's sources",
-                    hint: "choose a separate folder, e.g. --output \(root)/Output")
-            ])
+        guard options.write else { return }
+        let home = ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        if let refusal = OutputLocation.refusal(
+            for: options.output.resolvingSymlinksInPath().path, siteRoot: root, home: home)
+        {
+            throw DiagnosticsError([refusal])
         }
     }
 }

@@ -11,14 +11,22 @@ import Foundation
 /// Files already there with the same bytes are left alone; others are written to a
 /// temporary name and renamed into place (never rewritten in place: the spare may share
 /// inodes with the live output through hard links). Files and folders that are no longer
-/// needed are removed. In a new, empty folder, files identical to ones in `linkSource`
-/// are hard-linked from there instead of written.
+/// needed are removed, except `foreign` ones, which Broadsheet did not write and never
+/// touches. In a new, empty folder, files identical to ones in `linkSource` are
+/// hard-linked from there instead of written.
+///
+/// In a folder that already exists, every changed file is written under its temporary
+/// name first; only when all were written are they renamed into place, so a write that
+/// fails (a full disk) leaves the folder as it was.
 struct FolderSync {
     let folder: URL
     let linkSource: URL?
     /// The folder was just created by this build and is empty: nothing in it can share an
     /// inode with the live output, so files are created directly instead of renamed into place.
     var isNew = false
+    /// Paths of files and folders Broadsheet did not write: kept as they are. The caller has
+    /// checked that no file of the new site lands on one of them.
+    var foreign: Set<String> = []
 
     func sync(_ files: [OutputFile]) throws {
         let root = folder.path
@@ -31,17 +39,21 @@ struct FolderSync {
                 guard neededFolders.insert(String(parent)).inserted else { break }
             }
         }
-        // A needed file where a folder stands, or a folder where a file stands, is cleared first.
-        for file in files where existing.folders.contains(file.path) {
-            try FileManager.default.removeItem(atPath: root + "/" + file.path)
-        }
+        var createdFolders: [String] = []
         for folder in neededFolders.sorted() where !existing.folders.contains(folder) {
             let path = root + "/" + folder
-            if existing.files.contains(folder) { unlink(path) }
-            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw POSIXFileError(path: path, code: errno) }
+            // A stale file of ours where a folder is now needed goes first.
+            if existing.files.contains(folder) && !foreign.contains(folder) { unlink(path) }
+            if mkdir(path, 0o755) == 0 {
+                createdFolders.append(path)
+            } else if errno != EEXIST {
+                let failure = POSIXFileError(path: path, code: errno)
+                Self.removeFolders(createdFolders)
+                throw failure
+            }
         }
         let linkRoot = linkSource?.path
-        let failures = files.parallelMap { file -> POSIXFileError? in
+        let outcomes = files.parallelMap { file -> Result<String?, POSIXFileError> in
             let target = root + "/" + file.path
             let data: Data
             switch file.contents {
@@ -49,28 +61,58 @@ struct FolderSync {
                 data = bytes
             case .copy(let source):
                 guard let bytes = FileManager.default.contents(atPath: source.path) else {
-                    return POSIXFileError(path: source.path, code: ENOENT)
+                    return .failure(POSIXFileError(path: source.path, code: ENOENT))
                 }
                 data = bytes
             }
-            if existing.files.contains(file.path) && Self.fileEquals(target, data) { return nil }
+            if existing.files.contains(file.path) && Self.fileEquals(target, data) { return .success(nil) }
             if let linkRoot, Self.fileEquals(linkRoot + "/" + file.path, data), link(linkRoot + "/" + file.path, target) == 0 {
-                return nil
+                return .success(nil)
             }
             // Creating the file where it belongs saves a rename per file, a fifth of the
             // cost of each file on a slow disk.
-            return isNew ? Self.createFile(target, data) : Self.replaceFile(target, data)
+            if isNew { return Self.createFile(target, data).map { .failure($0) } ?? .success(nil) }
+            return Self.writeTemporary(for: target, data).map { .failure($0) } ?? .success(file.path)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        var pending: [String] = []
+        var failure: POSIXFileError?
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let path?): pending.append(path)
+            case .success(nil): break
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        if let failure {
+            for path in pending { unlink(root + "/" + path + OutputManifest.temporarySuffix) }
+            Self.removeFolders(createdFolders)
+            throw failure
+        }
+        // Everything is on disk: put the new files in place.
+        for path in pending {
+            let target = root + "/" + path
+            // A folder of ours where a file is now needed (the caller refused it if it held anything foreign).
+            if existing.folders.contains(path) { try FileManager.default.removeItem(atPath: target) }
+            guard rename(target + OutputManifest.temporarySuffix, target) == 0 else {
+                throw POSIXFileError(path: target, code: errno)
+            }
+        }
 
         let wanted = Set(files.map(\.path))
-        for path in existing.files where !wanted.contains(path) && !neededFolders.contains(path) {
+        for path in existing.files where !wanted.contains(path) && !neededFolders.contains(path) && !foreign.contains(path) {
             unlink(root + "/" + path)
         }
-        // Deepest first, so a folder is empty when its turn comes.
-        for folder in existing.folders.sorted(by: >) where !neededFolders.contains(folder) && !wanted.contains(folder) {
+        // Deepest first, so a folder is empty when its turn comes; one that still holds
+        // something foreign is not empty, and rmdir leaves it.
+        for folder in existing.folders.sorted(by: >)
+        where !neededFolders.contains(folder) && !wanted.contains(folder) && !foreign.contains(folder) {
             rmdir(root + "/" + folder)
         }
+    }
+
+    /// Removes folders this sync created, deepest first (after a failure).
+    private static func removeFolders(_ paths: [String]) {
+        for path in paths.sorted(by: >) { rmdir(path) }
     }
 
     /// Every file (anything not a folder) and folder under `folder`, relative to it.
@@ -129,18 +171,25 @@ struct FolderSync {
 
     /// Writes `data` under a temporary name beside `path` and renames it over `path`.
     static func replaceFile(_ path: String, _ data: Data) -> POSIXFileError? {
-        let temporary = path + ".broadsheet-tmp"
+        if let failure = writeTemporary(for: path, data) { return failure }
+        let temporary = path + OutputManifest.temporarySuffix
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return POSIXFileError(path: path, code: code)
+        }
+        return nil
+    }
+
+    /// Writes `data` to `path` plus the temporary suffix, ready to be renamed over `path`.
+    static func writeTemporary(for path: String, _ data: Data) -> POSIXFileError? {
+        let temporary = path + OutputManifest.temporarySuffix
         // O_NOFOLLOW: a link planted under the temporary name must not redirect the write.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return POSIXFileError(path: path, code: errno) }
         if let failure = writeAll(descriptor, data, path: path) {
             unlink(temporary)
             return failure
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            return POSIXFileError(path: path, code: code)
         }
         return nil
     }

@@ -6,21 +6,31 @@ import Foundation
     import Darwin
 #endif
 
-/// Commits a finished site to the output folder in one step.
+/// Commits a finished site to the output folder, never touching what Broadsheet did not write.
 ///
-/// The new site is assembled in a folder beside the destination and exchanged with it
-/// only when every file was written, so a failed or killed build leaves the previous site
-/// exactly as it was. The previous site is then kept as a hidden spare
-/// (`.NAME.broadsheet-spare`), which the next build brings up to date in place: unchanged
-/// files and folders are neither rewritten nor deleted, which is most of the cost of
-/// writing thousands of pages. A lock on the parent folder keeps two builds from interleaving.
+/// Every build leaves a manifest (`.broadsheet-manifest`) listing the files it wrote; a
+/// folder with one is Broadsheet's, and only the files it names are ever replaced or
+/// removed. A non-empty folder without one is refused unless `adoptsFolder` is set.
+///
+/// When the output holds only Broadsheet's files, the new site is assembled in a folder
+/// beside it and exchanged with it only when every file was written, so a failed or killed
+/// build leaves the previous site exactly as it was. The previous site is kept as a hidden
+/// spare (`.NAME.broadsheet-spare`), which the next build brings up to date in place:
+/// unchanged files and folders are neither rewritten nor deleted, which is most of the cost
+/// of writing thousands of pages. When the output also holds files someone else put there
+/// (a `.git`, a `CNAME`), or is a mount point, the folder cannot be exchanged without
+/// moving them: it is updated in place instead, every changed file written first and then
+/// renamed over the old one. A lock on the parent folder keeps two builds from interleaving.
 public struct OutputWriter: Sendable {
     /// The output folder (e.g. `ROOT/Output`).
     public let destination: URL
+    /// Write into a non-empty folder that Broadsheet did not create, keeping everything in it.
+    public var adoptsFolder: Bool
 
     /// Creates a writer for `destination`.
-    public init(destination: URL) {
+    public init(destination: URL, adoptsFolder: Bool = false) {
         self.destination = destination.standardizedFileURL
+        self.adoptsFolder = adoptsFolder
     }
 
     /// The hidden folder beside the output that holds the previous build between builds.
@@ -28,10 +38,19 @@ public struct OutputWriter: Sendable {
         destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).broadsheet-spare")
     }
 
-    /// Writes `files` as the complete new content of the output folder.
+    /// What a write found in the output folder.
+    public struct Summary: Sendable, Equatable {
+        /// The top-most entries of the output that Broadsheet did not write and kept as they
+        /// were (folders end with `/`), sorted.
+        public var keptEntries: [String]
+    }
+
+    /// Writes `files` as the complete new content of the output folder (apart from foreign files, which stay).
     ///
-    /// Throws a `DiagnosticsError` naming the path that could not be written.
-    public func write(_ files: [OutputFile]) throws(DiagnosticsError) {
+    /// Throws a `DiagnosticsError` naming the path that could not be written, the foreign
+    /// files in the way, or the reason the folder is not Broadsheet's to write.
+    @discardableResult
+    public func write(_ files: [OutputFile]) throws(DiagnosticsError) -> Summary {
         // Paths come from slugs and ids that are checked earlier; this is the last line of
         // defence, so that no input can make a build write outside the output folder.
         let escaping = files.filter { !Self.staysInside($0.path) }.map(\.path)
@@ -43,6 +62,14 @@ public struct OutputWriter: Sendable {
                         "refusing to write '\(path)': it would land outside the output folder",
                         hint: "this is a bug in Broadsheet (slugs and ids are checked before rendering); please report it")
                 })
+        }
+        if let reserved = files.first(where: { $0.path == OutputManifest.fileName || $0.path.hasSuffix(OutputManifest.temporarySuffix) }) {
+            throw DiagnosticsError([
+                .error(
+                    at: SourceLocation(path: destination.path),
+                    "refusing to write '\(reserved.path)': Broadsheet keeps that name for its own bookkeeping",
+                    hint: "rename the file or page that produces it")
+            ])
         }
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -60,32 +87,182 @@ public struct OutputWriter: Sendable {
         defer { lock.release() }
         removeStaleStagingFolders(in: parent)
 
-        let hasOutput = isFolder(destination)
-        let reusesSpare = hasOutput && isFolder(spare)
-        let staging =
-            reusesSpare
-            ? spare
-            : parent.appendingPathComponent(
-                ".\(destination.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let state = try inspect(destination)
+        let newManifest = OutputManifest(paths: Set(files.map(\.path)))
         do {
-            if !reusesSpare {
-                if fileManager.fileExists(atPath: spare.path) { try fileManager.removeItem(at: spare) }
-                // mkdir directly: Foundation's error for this is vague ("The operation could not be completed").
-                guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFileError(path: destination.path, code: errno) }
+            switch state {
+            case .absent:
+                try writeBeside(files, manifest: newManifest, hasOutput: false)
+                return Summary(keptEntries: [])
+            case .owned(.some, let inventory) where !inventory.hasForeignEntries && !isMountPoint(destination):
+                try writeBeside(files, manifest: newManifest, hasOutput: true)
+                return Summary(keptEntries: [])
+            case .owned(let manifest, let inventory):
+                try writeInPlace(files, manifest: newManifest, previous: manifest, inventory: inventory)
+                return Summary(keptEntries: inventory.foreignSummary)
             }
-            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination, isNew: !reusesSpare).sync(files)
-            try swapIn(staging, hasOutput: hasOutput)
+        } catch let error as DiagnosticsError {
+            throw error
         } catch {
-            // A spare left half-updated is harmless: the next build brings it up to date again.
-            // Best effort: the error being reported is the one that matters, and a staging
-            // folder that cannot be removed now is removed by the next build.
-            if !reusesSpare { try? fileManager.removeItem(at: staging) }
             throw DiagnosticsError([
                 .error(
                     at: location, "cannot write the site: \(describe(error)); the previous output was left untouched",
                     hint: "check free disk space and that the output folder is writable")
             ])
         }
+    }
+
+    // MARK: - Ownership
+
+    /// The output folder as found before writing.
+    private enum FolderState {
+        /// Nothing there yet.
+        case absent
+        /// A folder Broadsheet may write into: its manifest (nil for an empty or adopted
+        /// folder, which is written in place so the folder itself stays where it is) and what
+        /// else it holds.
+        case owned(OutputManifest?, OutputInventory)
+    }
+
+    private func inspect(_ folder: URL) throws(DiagnosticsError) -> FolderState {
+        let location = SourceLocation(path: folder.path)
+        var info = stat()
+        guard lstat(folder.path, &info) == 0 else {
+            if errno == ENOENT { return .absent }
+            throw DiagnosticsError([
+                .error(
+                    at: location, "cannot read the output folder: \(String(cString: strerror(errno)))",
+                    hint: "check that it is readable, or choose another --output")
+            ])
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw DiagnosticsError([
+                .error(
+                    at: location, "the output path exists and is not a folder",
+                    hint: "choose an --output folder that does not exist yet or that Broadsheet wrote before")
+            ])
+        }
+        let manifest: OutputManifest?
+        do {
+            manifest = try OutputManifest.read(in: folder)
+        } catch {
+            throw DiagnosticsError([
+                .error(
+                    at: SourceLocation(path: folder.appendingPathComponent(OutputManifest.fileName).path),
+                    "cannot tell which files of the output Broadsheet wrote: \(describe(error))",
+                    hint: "if Broadsheet wrote this folder, delete the damaged manifest and the folder's generated files; otherwise choose another --output")
+            ])
+        }
+        let inventory = OutputInventory(of: folder, manifest: manifest)
+        if manifest == nil && inventory.hasForeignEntries && !adoptsFolder {
+            throw DiagnosticsError([
+                .error(
+                    at: location,
+                    "refusing to build into a folder Broadsheet did not create: it already holds \(Self.list(inventory.foreignSummary))",
+                    hint: "build into a new or empty folder with --output; or pass --adopt-output to write the site into this one and keep every file already there untouched (docs/output.md)")
+            ])
+        }
+        return .owned(manifest, inventory)
+    }
+
+    /// Up to five names, then how many more: enough to recognise the folder.
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+        return names.count > 5 ? "\(shown) and \(names.count - 5) more" : shown
+    }
+
+    // MARK: - Writing
+
+    /// Assembles the site beside the output (in the spare, or a new folder) and exchanges the two.
+    private func writeBeside(_ files: [OutputFile], manifest: OutputManifest, hasOutput: Bool) throws {
+        let fileManager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let spareState = try inspectSpare()
+        let reusesSpare = hasOutput && spareState.isReusable
+        if !reusesSpare, spareState.exists {
+            guard spareState.isReusable else {
+                throw OutputWriterError(
+                    "\(spare.lastPathComponent) beside the output holds files Broadsheet did not write (\(Self.list(spareState.foreign))); move them out or delete that folder"
+                )
+            }
+            try fileManager.removeItem(at: spare)
+        }
+        let staging =
+            reusesSpare
+            ? spare
+            : parent.appendingPathComponent(
+                ".\(destination.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            if reusesSpare {
+                // Until the sync ends the spare holds files of both builds: the manifest names both.
+                let previous = try OutputManifest.read(in: spare) ?? OutputManifest(paths: [])
+                try OutputManifest(paths: previous.paths.union(manifest.paths)).write(in: spare)
+            } else {
+                // mkdir directly: Foundation's error for this is vague ("The operation could not be completed").
+                guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFileError(path: destination.path, code: errno) }
+                // First, so a staging folder left by a killed build is recognisably Broadsheet's.
+                try manifest.write(in: staging)
+            }
+            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination, isNew: !reusesSpare).sync(files)
+            if reusesSpare { try manifest.write(in: spare) }
+            try swapIn(staging, hasOutput: hasOutput)
+        } catch {
+            // A spare left half-updated is harmless: its manifest names every file in it, and
+            // the next build brings it up to date again. Best effort: the error being reported
+            // is the one that matters, and a staging folder that cannot be removed now is
+            // removed by the next build.
+            if !reusesSpare { try? fileManager.removeItem(at: staging) }
+            throw error
+        }
+    }
+
+    /// Updates the output where it stands, leaving every foreign entry as it is.
+    private func writeInPlace(
+        _ files: [OutputFile], manifest: OutputManifest, previous: OutputManifest?, inventory: OutputInventory
+    ) throws {
+        let conflicts = inventory.conflicts(with: files)
+        guard conflicts.isEmpty else {
+            throw DiagnosticsError([
+                .error(
+                    at: SourceLocation(path: destination.path),
+                    "the site would replace \(Self.list(conflicts)) in the output folder, which Broadsheet did not write",
+                    hint: "move or rename \(conflicts.count == 1 ? "it" : "them") (Broadsheet never replaces files it did not write), or build into another folder with --output")
+            ])
+        }
+        // Until the update ends the folder holds files of both builds: the manifest names both,
+        // so a build killed half-way leaves nothing that would later look foreign.
+        try OutputManifest(paths: (previous?.paths ?? []).union(manifest.paths)).write(in: destination)
+        do {
+            try FolderSync(folder: destination, linkSource: nil, isNew: false, foreign: inventory.foreignPaths).sync(files)
+        } catch {
+            // Nothing was put in place: the previous manifest (or none) describes the folder again.
+            if let previous {
+                try previous.write(in: destination)
+            } else {
+                unlink(destination.appendingPathComponent(OutputManifest.fileName).path)
+            }
+            throw error
+        }
+        try manifest.write(in: destination)
+    }
+
+    /// Whether the spare exists, and whether it holds only Broadsheet's files.
+    private func inspectSpare() throws -> (exists: Bool, isReusable: Bool, foreign: [String]) {
+        var info = stat()
+        guard lstat(spare.path, &info) == 0 else { return (false, false, []) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR, let manifest = try OutputManifest.read(in: spare) else {
+            return (true, false, [spare.lastPathComponent])
+        }
+        let inventory = OutputInventory(of: spare, manifest: manifest)
+        return (true, !inventory.hasForeignEntries, inventory.foreignSummary)
+    }
+
+    /// A folder on another file system than its parent cannot be exchanged by a rename.
+    private func isMountPoint(_ folder: URL) -> Bool {
+        var own = stat()
+        var parent = stat()
+        guard lstat(folder.path, &own) == 0, lstat(folder.deletingLastPathComponent().path, &parent) == 0 else { return false }
+        return own.st_dev != parent.st_dev
     }
 
     /// True for a relative path of plain segments: no empty, `.` or `..` segment, no leading `/`, no NUL.
@@ -137,12 +314,20 @@ public struct OutputWriter: Sendable {
     #endif
 
     /// Staging folders left by killed builds; safe to remove while we hold the lock.
+    ///
+    /// Only folders that carry Broadsheet's manifest (written first into every staging
+    /// folder) or are empty are removed: a folder that merely has a similar name is not ours.
     private func removeStaleStagingFolders(in parent: URL) {
         let prefixes = [".\(destination.lastPathComponent).staging-", ".\(destination.lastPathComponent).previous-"]
         // Cleanup of leftovers is best effort: failing to remove one must not fail the build.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where prefixes.contains(where: name.hasPrefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            let folder = parent.appendingPathComponent(name)
+            if rmdir(folder.path) == 0 { continue }
+            guard let manifest = try? OutputManifest.read(in: folder),
+                !OutputInventory(of: folder, manifest: manifest).hasForeignEntries
+            else { continue }
+            try? FileManager.default.removeItem(at: folder)
         }
     }
 

@@ -52,6 +52,11 @@ struct Build: ParsableCommand {
             Renders every article, page, timeline, table, feed and data file, then replaces the
             output folder in one step. A failed build leaves the previous output untouched.
 
+            Broadsheet replaces and removes only the files it wrote (listed in the output's
+            .broadsheet-manifest); anything else in the output folder (a .git, a CNAME) is kept.
+            It refuses a non-empty folder it did not create unless --adopt-output is given, and
+            never builds into /, your home folder, or a folder holding the site.
+
             Examples:
               broadsheet build
               broadsheet build --root ~/report --output /tmp/site --base-url https://example.org/report/
@@ -63,16 +68,30 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/Output).", valueName: "dir"))
     var output: String?
 
+    @Flag(
+        name: .customLong("adopt-output"),
+        help: "Write into a non-empty output folder that Broadsheet did not create, keeping every file already in it.")
+    var adoptOutput = false
+
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        let options = SiteBuilder.Options(
+        var options = SiteBuilder.Options(
             root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        options.adoptsOutputFolder = adoptOutput
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
         let total = report.stages.reduce(Duration.zero) { $0 + $1.duration }
         let stages = report.stages.map { "\($0.name) \(Reporter.seconds($0.duration))" }.joined(separator: " · ")
         print(
             "Built \(report.pageCount) pages (\(report.fileCount) files) into \(Reporter.display(options.output)) in \(Reporter.seconds(total)) (\(stages))"
         )
+        if !report.keptEntries.isEmpty {
+            let count = report.keptEntries.count
+            // File names can hold control characters; they must not reach the terminal as escape sequences.
+            let names =
+                report.keptEntries.prefix(5).map(Reporter.printable).joined(separator: ", ")
+                + (count > 5 ? " and \(count - 5) more" : "")
+            print("Kept \(count) entr\(count == 1 ? "y" : "ies") of the output that Broadsheet did not write: \(names)")
+        }
     }
 }
 
@@ -125,6 +144,19 @@ struct Reporter {
             Self.printError(DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0).format(error.diagnostics))
             throw ExitCode.failure
         }
+    }
+
+    /// `text` with control characters shown as `\u{…}`, so nothing printed can steer the terminal.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     static func printError(_ text: String) {

@@ -23,6 +23,9 @@ struct EverythingSiteTests {
         let report = try SiteBuilder.build(SiteBuilder.Options(root: site.root, output: output))
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         var actual = try FixtureSite.contents(of: output)
+        // The manifest names every file the build wrote, and nothing else.
+        let manifest = try #require(actual.removeValue(forKey: ".broadsheet-manifest").map { String(decoding: $0, as: UTF8.self) })
+        #expect(Set(manifest.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)) == Set(actual.keys))
         // Assets are copies of the repository's files; their presence is checked, their bytes are not golden.
         #expect(actual["assets/style.css"] != nil)
         #expect(actual["assets/broadsheet.js"] != nil)

@@ -191,6 +191,7 @@ struct OutputWriterTests {
         var result: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let relative = enumerator?.nextObject() as? String {
+            if relative == ".broadsheet-manifest" { continue }
             if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
                 result[relative] = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
             }
