@@ -12,7 +12,8 @@ enum OutputLocation {
         let location = SourceLocation(path: output)
         let suggestion = "choose a separate folder, e.g. --output \(root == "/" ? "/tmp/site" : root + "/Output")"
         if output == "/" {
-            return .error(at: location, "refusing to build into '/': the output folder would be the whole file system", hint: suggestion)
+            return .error(
+                at: location, "refusing to build into '/': the output folder would be the whole file system", hint: suggestion)
         }
         if let home, home != "/", output == home {
             return .error(at: location, "refusing to build into your home folder (\(output))", hint: suggestion)
@@ -28,7 +29,8 @@ enum OutputLocation {
                 return .error(at: location, "the output folder \(output) would replace the site's sources", hint: suggestion)
             }
             if isInside(output, sources) {
-                return .error(at: location, "the output folder \(output) is inside the site's sources (\(sources))", hint: suggestion)
+                return .error(
+                    at: location, "the output folder \(output) is inside the site's sources (\(sources))", hint: suggestion)
             }
         }
         return nil

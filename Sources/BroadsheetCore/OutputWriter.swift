@@ -63,7 +63,9 @@ public struct OutputWriter: Sendable {
                         hint: "this is a bug in Broadsheet (slugs and ids are checked before rendering); please report it")
                 })
         }
-        if let reserved = files.first(where: { $0.path == OutputManifest.fileName || $0.path.hasSuffix(OutputManifest.temporarySuffix) }) {
+        if let reserved = files.first(where: {
+            $0.path == OutputManifest.fileName || $0.path.hasSuffix(OutputManifest.temporarySuffix)
+        }) {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: destination.path),
@@ -150,7 +152,9 @@ public struct OutputWriter: Sendable {
                 .error(
                     at: SourceLocation(path: folder.appendingPathComponent(OutputManifest.fileName).path),
                     "cannot tell which files of the output Broadsheet wrote: \(describe(error))",
-                    hint: "if Broadsheet wrote this folder, delete the damaged manifest and the folder's generated files; otherwise choose another --output")
+                    hint:
+                        "if Broadsheet wrote this folder, delete the damaged manifest and the folder's generated files; otherwise choose another --output"
+                )
             ])
         }
         let inventory = OutputInventory(of: folder, manifest: manifest)
@@ -159,7 +163,9 @@ public struct OutputWriter: Sendable {
                 .error(
                     at: location,
                     "refusing to build into a folder Broadsheet did not create: it already holds \(Self.list(inventory.foreignSummary))",
-                    hint: "build into a new or empty folder with --output; or pass --adopt-output to write the site into this one and keep every file already there untouched (docs/output.md)")
+                    hint:
+                        "build into a new or empty folder with --output; or pass --adopt-output to write the site into this one and keep every file already there untouched (docs/output.md)"
+                )
             ])
         }
         return .owned(manifest, inventory)
@@ -226,7 +232,9 @@ public struct OutputWriter: Sendable {
                 .error(
                     at: SourceLocation(path: destination.path),
                     "the site would replace \(Self.list(conflicts)) in the output folder, which Broadsheet did not write",
-                    hint: "move or rename \(conflicts.count == 1 ? "it" : "them") (Broadsheet never replaces files it did not write), or build into another folder with --output")
+                    hint:
+                        "move or rename \(conflicts.count == 1 ? "it" : "them") (Broadsheet never replaces files it did not write), or build into another folder with --output"
+                )
             ])
         }
         // Until the update ends the folder holds files of both builds: the manifest names both,

@@ -71,10 +71,15 @@ struct OutputOwnershipTests {
         defer { try? FileManager.default.removeItem(at: parent) }
         let planted = Self.foreignFolders[variant]
         try plant(planted, in: output)
-        let summary = try OutputWriter(destination: output, adoptsFolder: true).write(site(["page/index.html": "1", "x.css": "x"]))
-        #expect(summary.keptEntries == Set(planted.keys.map { path in
-            path.contains("/") ? String(path.split(separator: "/").first!) + "/" : path
-        }).sorted())
+        let summary = try OutputWriter(destination: output, adoptsFolder: true).write(
+            site(["page/index.html": "1", "x.css": "x"]))
+        #expect(
+            summary.keptEntries
+                == Set(
+                    planted.keys.map { path in
+                        path.contains("/") ? String(path.split(separator: "/").first!) + "/" : path
+                    }
+                ).sorted())
         // Later builds need no flag: the manifest makes the folder Broadsheet's.
         try OutputWriter(destination: output).write(site(["page/index.html": "2", "other/index.html": "o"]))
         try OutputWriter(destination: output).write(site(["other/index.html": "o2"]))
@@ -101,12 +106,16 @@ struct OutputOwnershipTests {
         #expect(actual == [".git/config": "[core]", "CNAME": "example.org", "old/keep-me.txt": "mine", "index.html": "2"])
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("empty").path))
         // Once the foreign files are gone, the atomic exchange (with its spare) is used again.
-        for name in [".git", "CNAME", "old", "empty"] { try FileManager.default.removeItem(at: output.appendingPathComponent(name)) }
+        for name in [".git", "CNAME", "old", "empty"] {
+            try FileManager.default.removeItem(at: output.appendingPathComponent(name))
+        }
         try OutputWriter(destination: output).write(site(["index.html": "3"]))
         #expect(try tree(output)["index.html"] == "3")
     }
 
-    @Test("a file of the site where a foreign file stands is refused, and nothing changes", arguments: ["CNAME", "notes/a.txt", "notes"])
+    @Test(
+        "a file of the site where a foreign file stands is refused, and nothing changes",
+        arguments: ["CNAME", "notes/a.txt", "notes"])
     func refusesToReplaceForeignFile(_ conflict: String) throws {
         defer { try? FileManager.default.removeItem(at: parent) }
         try OutputWriter(destination: output).write(site(["index.html": "1"]))
@@ -181,7 +190,9 @@ struct OutputOwnershipTests {
         #expect(try tree(lookalike) == ["mine.txt": "mine"])
     }
 
-    @Test("names Broadsheet keeps for itself cannot be written by a site", arguments: [".broadsheet-manifest", "a/b.broadsheet-tmp"])
+    @Test(
+        "names Broadsheet keeps for itself cannot be written by a site",
+        arguments: [".broadsheet-manifest", "a/b.broadsheet-tmp"])
     func reservedNames(_ path: String) throws {
         defer { try? FileManager.default.removeItem(at: parent) }
         #expect(throws: DiagnosticsError.self) { try OutputWriter(destination: output).write(site([path: "x"])) }
