@@ -40,9 +40,10 @@ let package = Package(
             dependencies: ["BroadsheetCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "BroadsheetDocument", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetMarkdown",
-            dependencies: ["BroadsheetCore", "CCmark"],
+            dependencies: ["BroadsheetCore", "BroadsheetDocument", "CCmark"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -52,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "BroadsheetContent",
-            dependencies: ["BroadsheetCore", "BroadsheetYAML", "BroadsheetMarkdown", "BroadsheetFacts"],
+            dependencies: ["BroadsheetCore", "BroadsheetYAML", "BroadsheetDocument", "BroadsheetMarkdown", "BroadsheetFacts"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -62,7 +63,9 @@ let package = Package(
         ),
         .target(
             name: "BroadsheetSite",
-            dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates"],
+            dependencies: [
+                "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -73,15 +76,16 @@ let package = Package(
         .target(
             name: "BroadsheetNewsletter",
             dependencies: [
-                "BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetMail",
+                "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
+                "BroadsheetMail",
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "BroadsheetBuild",
             dependencies: [
-                "BroadsheetCore", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates", "BroadsheetSite",
-                "BroadsheetNewsletter",
+                "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
+                "BroadsheetSite", "BroadsheetNewsletter",
             ],
             swiftSettings: swiftSettings
         ),
@@ -106,10 +110,13 @@ let package = Package(
         ),
         .testTarget(name: "BroadsheetCoreTests", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
         .testTarget(name: "BroadsheetYAMLTests", dependencies: ["BroadsheetYAML"], swiftSettings: swiftSettings),
-        .testTarget(name: "BroadsheetMarkdownTests", dependencies: ["BroadsheetMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetMarkdownTests", dependencies: ["BroadsheetMarkdown", "BroadsheetDocument", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BroadsheetFactsTests", dependencies: ["BroadsheetFacts"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "BroadsheetContentTests", dependencies: ["BroadsheetContent", "BroadsheetFacts"],
+            name: "BroadsheetContentTests", dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetDocument"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BroadsheetTemplatesTests", dependencies: ["BroadsheetTemplates"], swiftSettings: swiftSettings),
@@ -125,7 +132,9 @@ let package = Package(
         .testTarget(name: "BroadsheetMailTests", dependencies: ["BroadsheetMail"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetNewsletterTests",
-            dependencies: ["BroadsheetNewsletter", "BroadsheetContent", "BroadsheetCore"],
+            dependencies: [
+                "BroadsheetNewsletter", "BroadsheetContent", "BroadsheetCore", "BroadsheetDocument", "BroadsheetMarkdown",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import BroadsheetNewsletter
 import BroadsheetSite
@@ -143,7 +144,7 @@ public struct LiveSite: Sendable {
                 if latest.contains(resolved.slug) { jobs.insert(.feeds) }
             }
             if before.citations != resolved.citations
-                || before.body.filter(Self.isComponent) != resolved.body.filter(Self.isComponent)
+                || Block.embeds(in: before.body) != Block.embeds(in: resolved.body)
             {
                 jobs.insert(.factPages)
             }
@@ -182,11 +183,6 @@ public struct LiveSite: Sendable {
         old.title != new.title || old.date != new.date || old.updated != new.updated || old.excerpt != new.excerpt
             || old.tags != new.tags || old.readingMinutes != new.readingMinutes || old.weight != new.weight
             || old.authors != new.authors
-    }
-
-    private static func isComponent(_ part: BodyPart) -> Bool {
-        if case .component = part { return true }
-        return false
     }
 
     private static func changedPaths(from old: [String: OutputFile], to new: [String: OutputFile]) -> [String] {

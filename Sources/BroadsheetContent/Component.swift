@@ -1,18 +1,19 @@
+import BroadsheetDocument
 import BroadsheetFacts
 
 /// A generated block inside an article, rendered differently by each renderer.
 public enum Component: Sendable, Hashable {
     /// A timeline of the matching events.
     case timeline(TimelineQuery)
-    /// A comparison table.
-    case comparison(ComparisonID)
+    /// A comparison table, looked up when the document was resolved.
+    case comparison(Comparison)
 }
 
-/// A piece of a rendered body: HTML from Markdown, or a component to render in place.
-public enum BodyPart: Sendable, Hashable {
-    case html(String)
-    case component(Component)
-}
+/// A resolved body: the document tree, components in place, for every renderer to draw.
+public typealias DocumentBody = [Block<Component>]
+
+/// A resolved text without components (an event summary, an entity description).
+public typealias FactText = [Block<Never>]
 
 /// Which events a timeline shows.
 public struct TimelineQuery: Sendable, Hashable {

@@ -35,7 +35,7 @@ enum ComponentParser {
             )
         }
         let id = ComparisonID(text)
-        guard facts.comparison(id) != nil else {
+        guard let comparison = facts.comparison(id) else {
             return (
                 nil,
                 [
@@ -49,7 +49,7 @@ enum ComponentParser {
                 ]
             )
         }
-        return (.comparison(id), [])
+        return (.comparison(comparison), [])
     }
 
     private static func parseTimeline(_ block: MarkdownCodeBlock, at location: SourceLocation, facts: FactBook) -> (

@@ -30,8 +30,8 @@ public struct Document: Sendable, Hashable {
     public var isDraft: Bool
     /// Orders articles of the same date, lower first.
     public var weight: Int
-    /// The body as HTML and components.
-    public var body: [BodyPart]
+    /// The body as a document tree, links resolved and components in place.
+    public var body: DocumentBody
     /// Headings for the table of contents.
     public var headings: [MarkdownHeading]
     /// Estimated reading time.

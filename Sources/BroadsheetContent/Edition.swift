@@ -16,7 +16,7 @@ public struct Edition: Sendable, Hashable {
     /// The archive page `/newsletters/NAME/`.
     public var sitePath: SitePath
     /// The editor's note as HTML and components.
-    public var body: [BodyPart]
+    public var body: DocumentBody
     /// Sources cited by the editor's note, numbered in order of first citation.
     public var citations: [Citation]
     /// Featured articles, in the order the front matter lists them.

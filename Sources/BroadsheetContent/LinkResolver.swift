@@ -1,4 +1,5 @@
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import BroadsheetMarkdown
 
@@ -39,7 +40,7 @@ struct LinkResolver: Sendable {
     ) -> LinkResolution {
         // Root-relative links mean the site's root, which may sit under a path (/report/).
         if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {
-            return permalinks.basePath == "/" ? .keep : .url(permalinks.basePath + link.destination.dropFirst())
+            return .link(.sitePath, href: permalinks.basePath + link.destination.dropFirst())
         }
         guard let scheme = link.scheme, Self.schemes.contains(scheme) else { return .keep }
         let target = link.target.trimmingCharacters(in: .whitespaces)
@@ -56,7 +57,7 @@ struct LinkResolver: Sendable {
             let (slug, fragment) = splitFragment(target)
             if slugs.contains(slug) {
                 let path = scheme == "article" ? permalinks.article(slug) : permalinks.page(slug)
-                return .url(permalinks.href(path) + fragment)
+                return .link(scheme == "article" ? .article(slug) : .page(slug), href: permalinks.href(path) + fragment)
             }
             if excludedDrafts.contains(slug) {
                 diagnostics.append(
@@ -70,17 +71,17 @@ struct LinkResolver: Sendable {
             guard facts.entity(EntityID(target)) != nil else {
                 return unknown("entity", facts.entities.map(\.id.rawValue), "add it to Content/facts/entities.yaml")
             }
-            return .url(permalinks.href(permalinks.entity(EntityID(target))))
+            return .link(.entity(target), href: permalinks.href(permalinks.entity(EntityID(target))))
         case "event":
             guard facts.event(EventID(target)) != nil else {
                 return unknown("event", facts.events.map(\.id.rawValue), "add it to Content/facts/events.yaml")
             }
-            return .url(permalinks.eventHref(EventID(target)))
+            return .link(.event(target), href: permalinks.eventHref(EventID(target)))
         case "compare":
             guard facts.comparison(ComparisonID(target)) != nil else {
                 return unknown("comparison", facts.comparisons.map(\.id.rawValue), "add it to Content/facts/comparisons.yaml")
             }
-            return .url(permalinks.href(permalinks.comparison(ComparisonID(target))))
+            return .link(.comparison(target), href: permalinks.href(permalinks.comparison(ComparisonID(target))))
         default:
             return cite(target, at: location, ledger: &ledger, diagnostics: &diagnostics)
         }
@@ -90,7 +91,7 @@ struct LinkResolver: Sendable {
         _ target: String, at location: SourceLocation, ledger: inout CitationLedger?, diagnostics: inout [Diagnostic]
     ) -> LinkResolution {
         let ids = target.split(separator: ",").map { SourceID($0.trimmingCharacters(in: .whitespaces)) }
-        var marks: [String] = []
+        var marks: [CitationMark] = []
         for id in ids {
             guard let source = facts.source(id) else {
                 diagnostics.append(
@@ -101,19 +102,21 @@ struct LinkResolver: Sendable {
                             otherwise: "add it to Content/facts/sources.yaml or correct the id")))
                 continue
             }
+            let sourceHref = permalinks.sourceHref(id)
             guard ledger != nil else {
                 marks.append(
-                    "<a href=\"\(HTMLText.escape(permalinks.sourceHref(id)))\" title=\"\(HTMLText.escape(source.publisher))\">src</a>"
-                )
+                    CitationMark(
+                        number: nil, occurrence: 1, sourceID: id.rawValue, publisher: source.publisher, sourceHref: sourceHref))
                 continue
             }
             let (number, occurrence) = ledger!.cite(id)
             marks.append(
-                "<a href=\"#ref-\(number)\" id=\"cite-\(number)-\(occurrence)\" aria-label=\"Source \(number): \(HTMLText.escape(source.publisher))\">\(number)</a>"
-            )
+                CitationMark(
+                    number: number, occurrence: occurrence, sourceID: id.rawValue, publisher: source.publisher,
+                    sourceHref: sourceHref))
         }
         guard !marks.isEmpty else { return .textOnly }
-        return .textFollowedBy(html: "<sup class=\"citation\">[" + marks.joined(separator: ", ") + "]</sup>")
+        return .textFollowedBy(marks)
     }
 
     private func splitFragment(_ target: String) -> (String, String) {

@@ -14,7 +14,7 @@ public struct Site: Sendable {
     /// Every fact.
     public var facts: FactBook
     /// Inline Markdown of facts, rendered: event summaries, entity and comparison descriptions.
-    public var factHTML: FactHTML
+    public var factTexts: FactTexts
     /// Tags with their articles (newest first), sorted by tag.
     public var tags: [(tag: Tag, articles: [Document])]
     /// For each source, the documents citing it, in site order.
@@ -87,12 +87,12 @@ extension Site {
     }
 }
 
-/// HTML rendered from the inline Markdown of facts.
-public struct FactHTML: Sendable, Hashable {
+/// The Markdown of facts, resolved into document trees.
+public struct FactTexts: Sendable, Hashable {
     /// Event summaries by event id.
-    public var eventSummaries: [EventID: String] = [:]
+    public var eventSummaries: [EventID: FactText] = [:]
     /// Entity descriptions by entity id.
-    public var entityDescriptions: [EntityID: String] = [:]
+    public var entityDescriptions: [EntityID: FactText] = [:]
     /// Comparison descriptions by comparison id.
-    public var comparisonDescriptions: [ComparisonID: String] = [:]
+    public var comparisonDescriptions: [ComparisonID: FactText] = [:]
 }

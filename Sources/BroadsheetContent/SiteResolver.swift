@@ -60,7 +60,7 @@ public enum SiteResolver {
             editions.sort(by: EditionResolver.order)
         }
 
-        let factHTML = renderFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
+        let factTexts = resolveFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
         let citingDocuments = Site.citingDocuments(articles + pages)
         var citingEvents: [SourceID: [EventID]] = [:]
         for event in facts.events {
@@ -78,7 +78,7 @@ public enum SiteResolver {
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let site = Site(
             config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
-            factHTML: factHTML, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
+            factTexts: factTexts, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
             citingEvents: citingEvents, editions: editions)
         return (site, diagnostics)
     }
@@ -154,24 +154,23 @@ public enum SiteResolver {
         return diagnostics
     }
 
-    private static func renderFactMarkdown(
+    private static func resolveFactMarkdown(
         _ facts: FactBook, links: LinkResolver, options: MarkdownOptions, diagnostics: inout [Diagnostic]
-    ) -> FactHTML {
-        var html = FactHTML()
-        func inline(_ text: String, at location: SourceLocation) -> String {
+    ) -> FactTexts {
+        var texts = FactTexts()
+        func resolve(_ text: String, at location: SourceLocation) -> FactText {
             var noLedger: LinkResolver.CitationLedger? = nil
-            return MarkdownRenderer.renderInline(
+            return MarkdownParser.parseText(
                 text, options: options,
-                resolveLink: { link in links.resolve(link, at: location, ledger: &noLedger, diagnostics: &diagnostics) }
-            ).html
+                resolveLink: { link in links.resolve(link, at: location, ledger: &noLedger, diagnostics: &diagnostics) })
         }
-        for event in facts.events { html.eventSummaries[event.id] = inline(event.summary, at: event.location) }
-        for entity in facts.entities { html.entityDescriptions[entity.id] = inline(entity.description, at: entity.location) }
+        for event in facts.events { texts.eventSummaries[event.id] = resolve(event.summary, at: event.location) }
+        for entity in facts.entities { texts.entityDescriptions[entity.id] = resolve(entity.description, at: entity.location) }
         for comparison in facts.comparisons {
             if let description = comparison.description {
-                html.comparisonDescriptions[comparison.id] = inline(description, at: comparison.location)
+                texts.comparisonDescriptions[comparison.id] = resolve(description, at: comparison.location)
             }
         }
-        return html
+        return texts
     }
 }

@@ -1,33 +1,26 @@
 import BroadsheetCore
+import BroadsheetDocument
 
-/// Renders Markdown through libcmark in one pass: links and fenced blocks are offered to
-/// the caller's resolvers, headings get unique ids, and the outline comes back with the HTML.
-public enum MarkdownRenderer {
-    /// Renders `source`; `resolveLink` sees every link and image, `resolveBlock` every fenced code block.
-    ///
-    /// The resolvers run synchronously, in document order, before the HTML is produced.
-    public static func render(
+/// Parses Markdown through libcmark and converts it, in one walk, into a document tree:
+/// links and fenced blocks are offered to the caller's resolvers, headings get unique ids.
+public enum MarkdownParser {
+    /// Parses `source`; `resolveLink` sees every link and image, `resolveBlock` every fenced
+    /// code block, synchronously and in document order.
+    public static func parse<Embed: Sendable & Hashable>(
         _ source: String,
         options: MarkdownOptions = MarkdownOptions(),
         resolveLink: (MarkdownLink) -> LinkResolution = { _ in .keep },
-        resolveBlock: (MarkdownCodeBlock) -> BlockResolution = { _ in .keep }
-    ) -> MarkdownDocument {
-        CmarkTree.render(source, options: options, resolveLink: resolveLink, resolveBlock: resolveBlock)
+        resolveBlock: (MarkdownCodeBlock) -> BlockResolution<Embed> = { _ in .keep }
+    ) -> MarkdownDocument<Embed> {
+        CmarkTree.convert(source, options: options, resolveLink: resolveLink, resolveBlock: resolveBlock)
     }
 
-    /// Renders inline Markdown (one paragraph, e.g. an event summary) without the `<p>` wrapper.
-    public static func renderInline(
-        _ source: String,
-        options: MarkdownOptions = MarkdownOptions(),
+    /// Parses a text without components (an event summary): its blocks, links resolved.
+    public static func parseText(
+        _ source: String, options: MarkdownOptions = MarkdownOptions(),
         resolveLink: (MarkdownLink) -> LinkResolution = { _ in .keep }
-    ) -> MarkdownDocument {
-        var document = CmarkTree.render(
-            source, options: options, resolveLink: resolveLink, resolveBlock: { _ in .keep })
-        var html = document.html.trimmingCharacters(in: .whitespacesAndNewlines)
-        if html.hasPrefix("<p>") && html.hasSuffix("</p>") && html.components(separatedBy: "<p>").count == 2 {
-            html = String(html.dropFirst(3).dropLast(4))
-        }
-        document.html = html
-        return document
+    ) -> [Block<Never>] {
+        CmarkTree.convert(source, options: options, resolveLink: resolveLink, resolveBlock: { _ in BlockResolution<Never>.keep })
+            .blocks
     }
 }

@@ -1,4 +1,5 @@
 import BroadsheetCore
+import BroadsheetDocument
 import CCmark
 
 #if canImport(Glibc)
@@ -7,247 +8,324 @@ import CCmark
     import Darwin
 #endif
 
-/// The only place that touches libcmark: parse, walk once, rewrite, render.
+/// The only place that touches libcmark: parse, then convert cmark's tree into a document
+/// tree in one walk of its iterator.
 ///
-/// Every cmark pointer has one owner here; the document root is freed on the line after
-/// it is created, and replaced nodes are freed right after they are unlinked.
+/// The root is the only cmark pointer owned here and is freed on the line after it is
+/// created. The walk keeps its own stack instead of recursing, so 100,000 nested block quotes
+/// convert without exhausting the thread's stack; past `maximumDepth` nested containers the
+/// extra levels are flattened into their parent (their text is kept), so that no renderer
+/// has to recurse that deep either.
 enum CmarkTree {
-    static func render(
+    /// Nested block quotes, lists and emphasis deeper than this are flattened.
+    static let maximumDepth = 96
+
+    static func convert<Embed: Sendable & Hashable>(
         _ source: String,
         options: MarkdownOptions,
         resolveLink: (MarkdownLink) -> LinkResolution,
-        resolveBlock: (MarkdownCodeBlock) -> BlockResolution
-    ) -> MarkdownDocument {
+        resolveBlock: (MarkdownCodeBlock) -> BlockResolution<Embed>
+    ) -> MarkdownDocument<Embed> {
         var parseOptions = CMARK_OPT_VALIDATE_UTF8
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
-        let renderOptions = options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-
         let root: OpaquePointer = source.withCString { cmark_parse_document($0, strlen($0), parseOptions) }
         defer { cmark_node_free(root) }
-
-        let found = collectNodes(root)
-        if !found.links.isEmpty {
-            let lines = SourceLines(source)
-            for node in found.links {
-                rewriteLink(node, lines: lines, resolve: resolveLink)
+        let lines = SourceLines(source)
+        // The resolvers are called only during the walk; the converter does not outlive it.
+        return withoutActuallyEscaping(resolveLink) { resolveLink in
+            withoutActuallyEscaping(resolveBlock) { resolveBlock in
+                var converter = Converter<Embed>(
+                    lines: lines, options: options, resolveLink: resolveLink, resolveBlock: resolveBlock)
+                return converter.convert(root)
             }
         }
-        for node in found.codeBlocks {
-            guard let block = codeBlock(node), case .html(let html) = resolveBlock(block) else { continue }
-            replace(node, withBlockHTML: html)
-        }
+    }
+
+    // MARK: - The walk
+
+    private struct Converter<Embed: Sendable & Hashable> {
+        let lines: SourceLines
+        let options: MarkdownOptions
+        let resolveLink: (MarkdownLink) -> LinkResolution
+        let resolveBlock: (MarkdownCodeBlock) -> BlockResolution<Embed>
+
+        var stack: [Frame] = []
+        var depth = 0
         var headings: [MarkdownHeading] = []
         var ids = HeadingIDs()
-        for node in found.headings {
-            let text = plainText(of: node)
-            let level = Int(cmark_node_get_heading_level(node))
-            let line = Int(cmark_node_get_start_line(node))
-            guard options.headingAnchors else {
-                headings.append(MarkdownHeading(level: level, text: text, id: "", line: line))
-                continue
-            }
-            let id = ids.next(for: text)
-            headings.append(MarkdownHeading(level: level, text: text, id: id, line: line))
-            let inner = renderHTML(node, options: renderOptions)
-            replace(node, withBlockHTML: anchored(inner, id: id, level: level, text: text))
-        }
-
-        let html = renderHTML(root, options: renderOptions)
-        let counts = found.words
-        return MarkdownDocument(
-            html: html, headings: headings, firstParagraph: found.firstParagraph,
-            wordCount: counts.words, cjkCharacterCount: counts.cjk)
-    }
-
-    // MARK: - Walking
-
-    private struct FoundNodes {
-        var links: [OpaquePointer] = []
-        var codeBlocks: [OpaquePointer] = []
-        var headings: [OpaquePointer] = []
         var words = WordCounter()
         var firstParagraph = ""
-    }
-
-    /// Collects the nodes to rewrite; the tree is modified only after the iterator is freed.
-    private static func collectNodes(_ root: OpaquePointer) -> FoundNodes {
-        var found = FoundNodes()
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
         var firstParagraphNode: OpaquePointer?
         var inFirstParagraph = false
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_EXIT {
-                if node == firstParagraphNode { inFirstParagraph = false }
-                continue
+        /// The last link's line, byte offset and character column, so that the column of the
+        /// next link on the same line is counted from there rather than from the line's start.
+        var lastColumn: (line: Int, offset: Int, characters: Int) = (0, 0, 0)
+
+        enum Kind {
+            case document, blockQuote, list(isOrdered: Bool, start: Int, isTight: Bool), item, paragraph
+            case heading(level: Int), emphasis, strong, link(isImage: Bool), flattened
+        }
+
+        struct Frame {
+            var kind: Kind
+            var span: SourceSpan
+            var blocks: [Block<Embed>] = []
+            var inlines: [Inline] = []
+            var items: [[Block<Embed>]] = []
+            /// Counts toward `maximumDepth`.
+            var nests = false
+        }
+
+        init(
+            lines: SourceLines, options: MarkdownOptions, resolveLink: @escaping (MarkdownLink) -> LinkResolution,
+            resolveBlock: @escaping (MarkdownCodeBlock) -> BlockResolution<Embed>
+        ) {
+            self.lines = lines
+            self.options = options
+            self.resolveLink = resolveLink
+            self.resolveBlock = resolveBlock
+        }
+
+        mutating func convert(_ root: OpaquePointer) -> MarkdownDocument<Embed> {
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                if event == CMARK_EVENT_ENTER {
+                    enter(node)
+                } else if event == CMARK_EVENT_EXIT {
+                    exit(node)
+                }
             }
+            let blocks = stack.first?.blocks ?? []
+            return MarkdownDocument(
+                blocks: blocks, headings: headings, firstParagraph: firstParagraph, wordCount: words.words,
+                cjkCharacterCount: words.cjk)
+        }
+
+        // MARK: Entering
+
+        private mutating func enter(_ node: OpaquePointer) {
+            let type = cmark_node_get_type(node)
             switch type {
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                found.links.append(node)
-            case CMARK_NODE_CODE_BLOCK:
-                found.codeBlocks.append(node)
-                if let literal = cmark_node_get_literal(node) { found.words.add(literal) }
-            case CMARK_NODE_HEADING:
-                found.headings.append(node)
+            case CMARK_NODE_DOCUMENT:
+                stack.append(Frame(kind: .document, span: Self.span(node)))
+            case CMARK_NODE_BLOCK_QUOTE:
+                push(.blockQuote, node, nests: true)
+            case CMARK_NODE_LIST:
+                push(
+                    .list(
+                        isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                        start: Int(cmark_node_get_list_start(node)), isTight: cmark_node_get_list_tight(node) != 0),
+                    node, nests: true)
+            case CMARK_NODE_ITEM:
+                if case .list = stack[stack.count - 1].kind {
+                    stack.append(Frame(kind: .item, span: Self.span(node)))
+                } else {
+                    stack.append(Frame(kind: .flattened, span: Self.span(node)))
+                }
             case CMARK_NODE_PARAGRAPH:
                 if firstParagraphNode == nil {
                     firstParagraphNode = node
                     inFirstParagraph = true
                 }
+                stack.append(Frame(kind: .paragraph, span: Self.span(node)))
+            case CMARK_NODE_HEADING:
+                stack.append(Frame(kind: .heading(level: Int(cmark_node_get_heading_level(node))), span: Self.span(node)))
+            case CMARK_NODE_EMPH:
+                push(.emphasis, node, nests: true)
+            case CMARK_NODE_STRONG:
+                push(.strong, node, nests: true)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                stack.append(Frame(kind: .link(isImage: type == CMARK_NODE_IMAGE), span: Self.span(node)))
+            case CMARK_NODE_CODE_BLOCK:
+                codeBlock(node)
+            case CMARK_NODE_HTML_BLOCK:
+                appendBlock(.html(raw(node), Self.span(node)))
+            case CMARK_NODE_THEMATIC_BREAK:
+                appendBlock(.thematicBreak(Self.span(node)))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) {
-                    // Counted from cmark's buffer: only the first paragraph becomes a Swift string.
-                    found.words.add(literal)
-                    if inFirstParagraph { found.firstParagraph += String(cString: literal) }
+                guard let literal = cmark_node_get_literal(node) else { return }
+                // Counted from cmark's buffer, without a copy.
+                words.add(literal)
+                let text = String(cString: literal)
+                if inFirstParagraph { firstParagraph += text }
+                appendInline(type == CMARK_NODE_TEXT ? .text(text) : .code(text))
+            case CMARK_NODE_SOFTBREAK:
+                if inFirstParagraph { firstParagraph += " " }
+                appendInline(.softBreak)
+            case CMARK_NODE_LINEBREAK:
+                if inFirstParagraph { firstParagraph += " " }
+                appendInline(.lineBreak)
+            case CMARK_NODE_HTML_INLINE:
+                appendInline(.html(raw(node)))
+            default:
+                break
+            }
+        }
+
+        /// Opens a container, or a flattened one past the depth limit.
+        private mutating func push(_ kind: Kind, _ node: OpaquePointer, nests: Bool) {
+            guard depth < CmarkTree.maximumDepth else {
+                stack.append(Frame(kind: .flattened, span: Self.span(node)))
+                return
+            }
+            depth += 1
+            stack.append(Frame(kind: kind, span: Self.span(node), nests: true))
+        }
+
+        private mutating func codeBlock(_ node: OpaquePointer) {
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            let trimmed = info.trimmingCharacters(in: .whitespaces)
+            let language = String(trimmed.prefix { !$0.isWhitespace })
+            let arguments = trimmed.dropFirst(language.count).trimmingCharacters(in: .whitespaces)
+            let pointer = cmark_node_get_literal(node)
+            if let pointer { words.add(pointer) }
+            let literal = pointer.map { String(cString: $0) } ?? ""
+            let span = Self.span(node)
+            let block = MarkdownCodeBlock(language: language, arguments: arguments, literal: literal, line: span.startLine)
+            switch resolveBlock(block) {
+            case .keep: appendBlock(.codeBlock(CodeBlock(language: language, literal: literal), span))
+            case .embed(let embed): appendBlock(.embed(embed, span))
+            case .remove: break
+            }
+        }
+
+        private func raw(_ node: OpaquePointer) -> RawHTML {
+            guard options.allowRawHTML else { return .omitted }
+            return .allowed(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+        }
+
+        // MARK: Exiting
+
+        private mutating func exit(_ node: OpaquePointer) {
+            guard stack.count > 1, var frame = stack.popLast() else { return }
+            if frame.nests { depth -= 1 }
+            if node == firstParagraphNode { inFirstParagraph = false }
+            switch frame.kind {
+            case .document, .flattened:
+                stack[stack.count - 1].blocks += frame.blocks
+                stack[stack.count - 1].inlines += frame.inlines
+                for item in frame.items { stack[stack.count - 1].blocks += item }
+            case .blockQuote:
+                appendBlock(.blockQuote(frame.blocks, frame.span))
+            case .list(let isOrdered, let start, let isTight):
+                appendBlock(
+                    .list(ListBlock(isOrdered: isOrdered, start: start, isTight: isTight, items: frame.items), frame.span))
+            case .item:
+                stack[stack.count - 1].items.append(frame.blocks)
+            case .paragraph:
+                appendBlock(.paragraph(frame.inlines, frame.span))
+            case .heading(let level):
+                let text = Inline.plainText(of: frame.inlines)
+                let id = options.headingAnchors ? ids.next(for: text) : ""
+                headings.append(MarkdownHeading(level: level, text: text, id: id, line: frame.span.startLine))
+                appendBlock(.heading(Heading(level: level, id: id, text: text, content: frame.inlines), frame.span))
+            case .emphasis:
+                appendInline(.emphasis(frame.inlines))
+            case .strong:
+                appendInline(.strong(frame.inlines))
+            case .link(let isImage):
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                let position = locate(destination, span: frame.span)
+                let link = MarkdownLink(
+                    destination: destination, title: title, text: Inline.plainText(of: frame.inlines), isImage: isImage,
+                    line: position.line, column: position.column)
+                let resolved: ResolvedLink
+                switch resolveLink(link) {
+                case .keep:
+                    resolved =
+                        link.isUnsafe
+                        ? ResolvedLink(target: .removed, href: "", title: title)
+                        : ResolvedLink(
+                            target: destination.hasPrefix("#") ? .fragment : .external, href: destination, title: title)
+                case .link(let target, let href):
+                    resolved = ResolvedLink(target: target, href: href, title: title)
+                case .textFollowedBy(let marks):
+                    stack[stack.count - 1].inlines += frame.inlines
+                    appendInline(.citations(marks))
+                    return
+                case .textOnly:
+                    stack[stack.count - 1].inlines += frame.inlines
+                    return
                 }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if inFirstParagraph { found.firstParagraph += " " }
-            default:
-                break
+                appendInline(isImage ? .image(resolved, alt: frame.inlines) : .link(resolved, frame.inlines))
             }
         }
-        return found
-    }
 
-    private static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                break
+        private mutating func appendBlock(_ block: Block<Embed>) {
+            stack[stack.count - 1].blocks.append(block)
+        }
+
+        private mutating func appendInline(_ inline: Inline) {
+            stack[stack.count - 1].inlines.append(inline)
+        }
+
+        private static func span(_ node: OpaquePointer) -> SourceSpan {
+            SourceSpan(
+                startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+                endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+        }
+
+        // MARK: Link positions
+
+        /// The line and column of the destination in the link's own source span (cmark knows
+        /// where a link starts and ends, not where its destination is): a scan of the link's
+        /// bytes only, so a paragraph of 50,000 links is read once, not once per link.
+        private mutating func locate(_ destination: String, span: SourceSpan) -> (line: Int, column: Int?) {
+            let start = max(1, span.startLine)
+            guard !destination.isEmpty, span.startLine >= 1 else { return (start, nil) }
+            let end = min(max(span.endLine, start), lines.count)
+            let needles = ["](" + destination, "]( " + destination].map { Array($0.utf8) }
+            var number = start
+            while number <= end {
+                let line = lines[number]
+                let from = number == start ? min(line.startIndex + max(0, span.startColumn - 1), line.endIndex) : line.startIndex
+                let to = number == span.endLine ? min(line.startIndex + max(0, span.endColumn), line.endIndex) : line.endIndex
+                for needle in needles {
+                    guard let offset = Self.firstOffset(of: needle, in: line[from..<to]) else { continue }
+                    // Columns count characters, not bytes; counted on from the last link of the line.
+                    var (counted, characters) = (line.startIndex, 0)
+                    if lastColumn.line == number && lastColumn.offset <= offset && lastColumn.offset >= line.startIndex {
+                        (counted, characters) = (lastColumn.offset, lastColumn.characters)
+                    }
+                    characters += String(decoding: line[counted..<offset], as: UTF8.self).count
+                    lastColumn = (number, offset, characters)
+                    return (number, characters + 3)
+                }
+                number += 1
             }
+            return (start, nil)
         }
-        return text
-    }
 
-    // MARK: - Links
-
-    private static func rewriteLink(
-        _ node: OpaquePointer, lines: SourceLines, resolve: (MarkdownLink) -> LinkResolution
-    ) {
-        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let position = locate(destination: destination, of: node, lines: lines)
-        let link = MarkdownLink(
-            destination: destination, text: plainText(of: node),
-            isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, line: position.line, column: position.column)
-        switch resolve(link) {
-        case .keep:
-            if isUnsafe(link) { cmark_node_set_url(node, "") }
-        case .url(let url):
-            cmark_node_set_url(node, url)
-        case .textFollowedBy(let html):
-            let mark = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(mark, html)
-            cmark_node_set_on_exit(mark, "")
-            unwrap(node, appending: mark)
-        case .textOnly:
-            unwrap(node, appending: nil)
-        }
-    }
-
-    /// Moves the link's children in front of it, adds `mark` after them, and frees the link.
-    private static func unwrap(_ node: OpaquePointer, appending mark: OpaquePointer?) {
-        while let child = cmark_node_first_child(node) {
-            cmark_node_insert_before(node, child)
-        }
-        if let mark { cmark_node_insert_before(node, mark) }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    private static func isUnsafe(_ link: MarkdownLink) -> Bool {
-        switch link.scheme {
-        case "javascript", "vbscript", "file": true
-        case "data":
-            !link.isImage
-                || !["image/png", "image/gif", "image/jpeg", "image/webp"].contains(where: {
-                    link.target.lowercased().hasPrefix($0)
-                })
-        default: false
-        }
-    }
-
-    /// cmark gives inline nodes no reliable position, so find `](destination` in the
-    /// lines of the enclosing block.
-    private static func locate(destination: String, of node: OpaquePointer, lines: SourceLines) -> (line: Int, column: Int?) {
-        var block: OpaquePointer? = node
-        while let current = block, cmark_node_get_start_line(current) == 0 {
-            block = cmark_node_parent(current)
-        }
-        guard let block else { return (1, nil) }
-        let start = Int(cmark_node_get_start_line(block))
-        let end = max(start, Int(cmark_node_get_end_line(block)))
-        guard !destination.isEmpty else { return (start, nil) }
-        let needles = ["](" + destination, "]( " + destination, "]: " + destination].map { Array($0.utf8) }
-        for number in start...min(end, lines.count) where number >= 1 {
-            let line = lines[number]
-            for needle in needles {
-                guard let offset = firstOffset(of: needle, in: line) else { continue }
-                // Columns count characters, not bytes.
-                let column = String(decoding: line[..<offset], as: UTF8.self).count + 3
-                return (number, column)
+        private static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+            guard let first = needle.first, haystack.count >= needle.count else { return nil }
+            var index = haystack.startIndex
+            while index <= haystack.endIndex - needle.count {
+                if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+                index += 1
             }
+            return nil
         }
-        return (start, nil)
     }
+}
 
-    private static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = haystack.startIndex
-        while index <= haystack.endIndex - needle.count {
-            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
+// MARK: - The reference
+
+extension CmarkTree {
+    /// libcmark's own HTML for `source`, for tests that check the document tree's HTML
+    /// against it byte for byte.
+    static func referenceHTML(_ source: String, options: MarkdownOptions) -> String {
+        var parseOptions = CMARK_OPT_VALIDATE_UTF8
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+        let root: OpaquePointer = source.withCString { cmark_parse_document($0, strlen($0), parseOptions) }
+        defer { cmark_node_free(root) }
+        guard let rendered = cmark_render_html(root, options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) else {
+            return ""
         }
-        return nil
-    }
-
-    // MARK: - Blocks and headings
-
-    private static func codeBlock(_ node: OpaquePointer) -> MarkdownCodeBlock? {
-        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
-        let language = String(trimmed.prefix { !$0.isWhitespace })
-        let arguments = trimmed.dropFirst(language.count).trimmingCharacters(in: .whitespaces)
-        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        return MarkdownCodeBlock(
-            language: language, arguments: arguments, literal: literal, line: Int(cmark_node_get_start_line(node)))
-    }
-
-    /// Swaps `node` for a custom block whose HTML survives safe rendering verbatim.
-    private static func replace(_ node: OpaquePointer, withBlockHTML html: String) {
-        let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(custom, html)
-        cmark_node_set_on_exit(custom, "")
-        cmark_node_replace(node, custom)
-        cmark_node_free(node)
-    }
-
-    private static func anchored(_ headingHTML: String, id: String, level: Int, text: String) -> String {
-        let open = "<h\(level)>"
-        let close = "</h\(level)>"
-        var inner = headingHTML.trimmingCharacters(in: .whitespacesAndNewlines)
-        if inner.hasPrefix(open) { inner.removeFirst(open.count) }
-        if inner.hasSuffix(close) { inner.removeLast(close.count) }
-        let escapedID = HTMLText.escape(id)
-        return "<h\(level) id=\"\(escapedID)\">\(inner) <a class=\"heading-anchor\" href=\"#\(escapedID)\" "
-            + "aria-label=\"Link to this section: \(HTMLText.escape(text))\">#</a></h\(level)>\n"
-    }
-
-    private static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
-        guard let rendered = cmark_render_html(node, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }

@@ -1,7 +1,9 @@
-/// The rendered Markdown with what templates need around it.
-public struct MarkdownDocument: Sendable, Hashable {
-    /// The HTML body.
-    public var html: String
+import BroadsheetDocument
+
+/// Markdown converted into a document tree, with what pages need around it.
+public struct MarkdownDocument<Embed: Sendable & Hashable>: Sendable, Hashable {
+    /// The blocks, links resolved and components in place.
+    public var blocks: [Block<Embed>]
     /// Headings in document order, with their ids (for the table of contents).
     public var headings: [MarkdownHeading]
     /// The text of the first paragraph, for excerpts.

@@ -1,7 +1,11 @@
-/// A link or image found in the Markdown, offered to the caller before rendering.
+import BroadsheetDocument
+
+/// A link or image found in the Markdown, offered to the caller to resolve.
 public struct MarkdownLink: Sendable, Hashable {
     /// The destination as written, e.g. `article:some-slug` or `https://…`.
     public var destination: String
+    /// The link's title, as written.
+    public var title: String
     /// The link text as plain text.
     public var text: String
     /// True for `![alt](src)` images.
@@ -26,16 +30,29 @@ public struct MarkdownLink: Sendable, Hashable {
         guard let colon = destination.firstIndex(of: ":") else { return destination }
         return String(destination[destination.index(after: colon)...])
     }
+
+    /// True for schemes no reader should be sent to (`javascript:`, `data:` other than images).
+    public var isUnsafe: Bool {
+        switch scheme {
+        case "javascript", "vbscript", "file": true
+        case "data":
+            !isImage
+                || !["image/png", "image/gif", "image/jpeg", "image/webp"].contains(where: {
+                    target.lowercased().hasPrefix($0)
+                })
+        default: false
+        }
+    }
 }
 
 /// What to do with a link.
 public enum LinkResolution: Sendable, Hashable {
-    /// Render it as written (unsafe schemes are still removed).
+    /// Keep it as written: an external link (an unsafe scheme is removed).
     case keep
-    /// Point it at another URL.
-    case url(String)
-    /// Drop the link but keep its text, followed by trusted HTML (a citation mark).
-    case textFollowedBy(html: String)
+    /// A link to a resolved target.
+    case link(LinkTarget, href: String)
+    /// Drop the link but keep its text, followed by citation marks.
+    case textFollowedBy([CitationMark])
     /// Drop the link but keep its text (used after an error has been reported).
     case textOnly
 }

@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import BroadsheetMail
 import BroadsheetTemplates
@@ -97,24 +98,21 @@ public struct EditionEmailRenderer: Sendable {
         let facts = site.facts
         func absolute(_ path: SitePath) -> String { origin + site.permalinks.href(path) }
 
-        var bodyHTML = ""
+        let htmlStyle = EmailStyle.html(origin: origin, pageURL: archiveURL)
+        let bodyHTML = try HTMLWriter.html(edition.body, style: htmlStyle) { (component: Component) throws(Diagnostic) in
+            switch component {
+            case .timeline(let query):
+                return try eventsHTML(query.select(from: facts), archiveURL: archiveURL)
+            case .comparison(let comparison):
+                return try templates.render("newsletter/comparison", comparisonView(comparison))
+            }
+        }
         var links = LinkReferences()
-        var bodyText: [String] = []
-        for part in edition.body {
-            switch part {
-            case .html(let html):
-                let styled = EmailStyle.apply(html, origin: origin, pageURL: archiveURL)
-                bodyHTML += styled
-                bodyText.append(PlainText.convert(styled, links: &links))
-            case .component(.timeline(let query)):
-                let events = query.select(from: facts)
-                bodyHTML += try eventsHTML(events, archiveURL: archiveURL)
-                bodyText.append(eventsText(events, links: &links))
-            case .component(.comparison(let id)):
-                guard let comparison = facts.comparison(id) else { continue }
-                let view = comparisonView(comparison)
-                bodyHTML += try templates.render("newsletter/comparison", view)
-                bodyText.append(comparisonText(view, links: &links))
+        let bodyText = try PlainTextWriter.text(edition.body, style: htmlStyle, links: &links) {
+            (component: Component, links: inout LinkReferences) throws(Diagnostic) in
+            switch component {
+            case .timeline(let query): eventsText(query.select(from: facts), links: &links)
+            case .comparison(let comparison): comparisonText(comparisonView(comparison), links: &links)
             }
         }
         let featured = edition.featured.map { article in
@@ -148,7 +146,7 @@ public struct EditionEmailRenderer: Sendable {
         sections.append("\(siteConfig.title) · \(edition.date.display)")
         sections.append("View this edition in your browser: \(archiveURL)")
         if let greeting { sections.append(greeting) }
-        sections += bodyText.filter { !$0.isEmpty }
+        if !bodyText.isEmpty { sections.append(bodyText) }
         if !featured.isEmpty {
             sections.append(Self.underlined("In this edition"))
             for article in featured {
@@ -203,8 +201,8 @@ public struct EditionEmailRenderer: Sendable {
             EmailEventView(
                 dateDisplay: event.date.display, title: event.title,
                 url: origin + site.permalinks.eventHref(event.id),
-                summary: EmailStyle.apply(
-                    site.factHTML.eventSummaries[event.id] ?? "", origin: origin, pageURL: archiveURL),
+                summary: Self.html(
+                    site.factTexts.eventSummaries[event.id] ?? [], style: EmailStyle.html(origin: origin, pageURL: archiveURL)),
                 isReported: event.confidence == .medium)
         }
     }
@@ -217,13 +215,29 @@ public struct EditionEmailRenderer: Sendable {
         let origin = site.config.origin
         return events.map { event in
             let url = origin + site.permalinks.eventHref(event.id)
-            let summary = PlainText.convert(
-                AbsoluteLinks.rewrite(site.factHTML.eventSummaries[event.id] ?? "", origin: origin), links: &links
-            ).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let summary = Self.text(site.factTexts.eventSummaries[event.id] ?? [], origin: origin, links: &links)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let reported = event.confidence == .medium ? " (reported)" : ""
             return PlainText.wrap("\(event.date.display): \(event.title)\(reported) [\(links.number(for: url))]")
                 + "\n" + PlainText.wrap(summary, prefix: "  ")
         }.joined(separator: "\n\n")
+    }
+
+    /// A fact's text as email HTML: inline when it is one paragraph.
+    private static func html(_ text: FactText, style: HTMLStyle) -> String {
+        if let inlines = BroadsheetDocument.singleParagraph(text) { return HTMLWriter<Never>.html(inlines, style: style) }
+        return HTMLWriter<Never>.blocksHTML(text, style: style).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A fact's text as plain text, its links numbered.
+    private static func text(_ text: FactText, origin: String, links: inout LinkReferences) -> String {
+        do {
+            return try PlainTextWriter<Never>.text(text, style: HTMLStyle(origin: origin), links: &links) {
+                (never: Never, _: inout LinkReferences) throws(Diagnostic) -> String in
+            }
+        } catch {
+            preconditionFailure("a text without components cannot fail to render: \(error)")
+        }
     }
 
     private func comparisonView(_ comparison: Comparison) -> EmailComparisonView {

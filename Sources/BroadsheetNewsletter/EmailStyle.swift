@@ -1,8 +1,9 @@
 import BroadsheetCore
+import BroadsheetDocument
 import Foundation
 
-/// Makes HTML that Broadsheet generated (the editor's note, event summaries) fit for email:
-/// every element gets its CSS inline, heading anchors go, links become absolute.
+/// The email's look, chosen per element: every element the document tree produces gets its
+/// CSS inline (mail programs drop style sheets), heading anchors go, links become absolute.
 enum EmailStyle {
     static let ink = "#1f1d1a"
     static let accent = "#9c2a00"
@@ -28,50 +29,9 @@ enum EmailStyle {
         "img": "max-width:100%;height:auto;border:0;",
     ]
 
-    /// `html` with inline styles, absolute links, and fragment links pointing at `pageURL`.
-    static func apply(_ html: String, origin: String, pageURL: String) -> String {
-        let styled = addInlineStyles(removingHeadingAnchors(html))
-        return AbsoluteLinks.anchorFragments(AbsoluteLinks.rewrite(styled, origin: origin), pageURL: pageURL)
-    }
-
-    /// Drops the `#` anchor links the website puts after headings.
-    static func removingHeadingAnchors(_ html: String) -> String {
-        var output = ""
-        var rest = html[...]
-        while let start = rest.range(of: " <a class=\"heading-anchor\"") {
-            output += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].range(of: "</a>") else {
-                rest = rest[start.lowerBound...]
-                break
-            }
-            rest = rest[end.upperBound...]
-        }
-        output += rest
-        return output
-    }
-
-    /// Inserts `style="…"` into every opening tag listed in `inline` that has none.
-    static func addInlineStyles(_ html: String) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count * 2)
-        var rest = html[...]
-        while let open = rest.firstIndex(of: "<") {
-            output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else {
-                rest = rest[open...]
-                break
-            }
-            let tag = rest[open...close]
-            let nameEnd = tag.dropFirst().firstIndex { !($0.isLetter || $0.isNumber) } ?? close
-            let name = tag[tag.index(after: open)..<nameEnd].lowercased()
-            if let style = inline[name], !tag.contains("style=\"") {
-                output += tag[..<nameEnd] + " style=\"\(style)\"" + tag[nameEnd...]
-            } else {
-                output += tag
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        output += rest
-        return output
+    /// How the tree is written for email: these styles inline, no heading anchors, URLs
+    /// absolute, in-page links pointing at the edition's page on the site.
+    static func html(origin: String, pageURL: String) -> HTMLStyle {
+        HTMLStyle(inlineStyles: inline, headingAnchors: false, origin: origin, pageURL: pageURL)
     }
 }

@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 
 /// Renders components for the web: a timeline as an accessible list grouped by year and
@@ -11,8 +12,8 @@ struct ComponentHTML {
         switch component {
         case .timeline(let query):
             return try timeline(query.select(from: context.site.facts), compact: true)
-        case .comparison(let id):
-            return try comparison(context.site.facts.comparison(id)!, showPageLink: true)
+        case .comparison(let comparison):
+            return try self.comparison(comparison, showPageLink: true)
         }
     }
 
@@ -27,15 +28,8 @@ struct ComponentHTML {
     }
 
     /// The body of a document with its components rendered in place.
-    func body(_ parts: [BodyPart]) throws(Diagnostic) -> String {
-        var html = ""
-        for part in parts {
-            switch part {
-            case .html(let text): html += text
-            case .component(let component): html += try render(component)
-            }
-        }
-        return html
+    func body(_ blocks: DocumentBody) throws(Diagnostic) -> String {
+        try HTMLWriter.html(blocks, style: .website) { (component: Component) throws(Diagnostic) in try render(component) }
     }
 
     func timeline(_ events: [Event], compact: Bool) throws(Diagnostic) -> String {
@@ -104,7 +98,7 @@ struct ComponentHTML {
         }
         return ComparisonTableView(
             id: comparison.id.rawValue, title: comparison.title,
-            description: context.site.factHTML.comparisonDescriptions[comparison.id], rowHeader: comparison.rowHeader,
+            description: context.factHTML.comparisonDescriptions[comparison.id], rowHeader: comparison.rowHeader,
             columns: comparison.columns.map { ColumnView(label: $0.headerWithUnit, isNumeric: $0.type.isNumeric) },
             rows: rows, sources: sources, pageHref: context.href(context.permalinks.comparison(comparison.id)),
             csvHref: context.href(context.permalinks.comparisonCSV(comparison.id)), showPageLink: showPageLink)

@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import Foundation
 
@@ -105,7 +106,7 @@ struct FactPages: Sendable {
                 title: Self.kindTitle(kind),
                 entities: members.map { entity in
                     EntitySummaryView(
-                        link: context.entityLink(entity), description: site.factHTML.entityDescriptions[entity.id] ?? "",
+                        link: context.entityLink(entity), description: context.factHTML.entityDescriptions[entity.id] ?? "",
                         parent: entity.parent.flatMap { facts.entity($0) }.map { context.entityLink($0) })
                 })
         }
@@ -125,7 +126,7 @@ struct FactPages: Sendable {
             }
             let path = permalinks.entity(entity.id)
             let children = facts.children(of: entity.id).map { context.entityLink($0) }
-            let description = site.factHTML.entityDescriptions[entity.id] ?? ""
+            let description = context.factHTML.entityDescriptions[entity.id] ?? ""
             let view = EntityPageView(
                 site: context.siteView(section: "entities"),
                 meta: context.meta(
@@ -169,7 +170,10 @@ struct FactPages: Sendable {
         for comparison in facts.comparisons {
             let path = permalinks.comparison(comparison.id)
             let citedBy = (site.articles + site.pages).filter { document in
-                document.body.contains { $0 == .component(.comparison(comparison.id)) }
+                Block.embeds(in: document.body).contains { embed in
+                    if case .comparison(let shown) = embed { return shown.id == comparison.id }
+                    return false
+                }
             }
             let view = ComparisonPageView(
                 site: context.siteView(section: "compare"),

@@ -8,12 +8,12 @@ import Synchronization
 /// kept, so a large site does not hold every body in memory. Entries are checked against the
 /// document's body, so an edited article is never served stale.
 final class FeedBodyCache: Sendable {
-    private let bodies = Mutex<[String: (parts: [BodyPart], html: String)]>([:])
+    private let bodies = Mutex<[String: (body: DocumentBody, html: String)]>([:])
 
     /// The cached HTML of `document`'s body, if it was rendered from the same parts.
     func html(for document: Document) -> String? {
         bodies.withLock { bodies in
-            guard let entry = bodies[document.slug], entry.parts == document.body else { return nil }
+            guard let entry = bodies[document.slug], entry.body == document.body else { return nil }
             return entry.html
         }
     }

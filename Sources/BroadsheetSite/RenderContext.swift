@@ -20,10 +20,13 @@ struct RenderContext: Sendable {
     private(set) var cardHTML: [String] = []
     /// Bodies of the feed's articles, rendered once for their pages and reused by the feeds.
     var feedBodies = FeedBodyCache()
+    /// The facts' Markdown as the website's HTML.
+    let factHTML: FactHTML
 
     /// Computes everything that is the same on every page once, not per page.
     init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
         self.site = site
+        self.factHTML = FactHTML(site.factTexts)
         self.templates = templates
         self.options = options
         self.tagCounts = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.tag.slug, $0.articles.count) })
@@ -143,7 +146,7 @@ struct RenderContext: Sendable {
         return EventView(
             id: event.id.rawValue, anchor: nil, href: permalinks.eventHref(event.id), dateDisplay: event.date.display,
             dateISO: event.date.iso, endDisplay: event.end?.display, title: event.title,
-            summary: site.factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
+            summary: factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
             themes: event.themes.map { ThemeLink(name: $0, href: href(permalinks.timeline(theme: $0)), count: 0) },
             sources: event.sources.compactMap { site.facts.source($0) }.map(citation), sourceCount: event.sources.count,
             isReported: event.confidence == .medium,
@@ -166,7 +169,7 @@ struct RenderContext: Sendable {
     func comparisonCard(_ comparison: Comparison) -> ComparisonCard {
         ComparisonCard(
             title: comparison.title, href: href(permalinks.comparison(comparison.id)),
-            description: site.factHTML.comparisonDescriptions[comparison.id], rowCount: comparison.rows.count,
+            description: factHTML.comparisonDescriptions[comparison.id], rowCount: comparison.rows.count,
             columnCount: comparison.columns.count)
     }
 

@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import Testing
 
@@ -112,19 +113,23 @@ struct ResolverTests {
         let (site, diagnostics) = SiteFixture.resolve([a, b, about])
         #expect(diagnostics.isEmpty)
         let resolved = try #require(site?.articles.first { $0.slug == "a" })
-        guard case .html(let html) = resolved.body.first else {
-            Issue.record("expected HTML")
-            return
-        }
-        #expect(html.contains("<a href=\"/report/articles/b/\">B</a>"))
-        #expect(html.contains("<a href=\"/report/about/#team\">about page</a>"))
-        #expect(html.contains("<a href=\"/report/entities/tencent/\">Tencent</a>"))
-        #expect(html.contains("<a href=\"/report/timeline/#tenpay-fined\">the event</a>"))
-        #expect(html.contains("<a href=\"/report/compare/share/\">the table</a>"))
+        let links = TreeLinks(resolved.body)
         #expect(
-            html.contains(
-                "too<sup class=\"citation\">[<a href=\"#ref-2\" id=\"cite-2-1\" aria-label=\"Source 2: CNA\">2</a>, <a href=\"#ref-1\" id=\"cite-1-2\" aria-label=\"Source 1: Yicai Global\">1</a>]</sup>"
-            ))
+            links.links == [
+                ResolvedLink(target: .article("b"), href: "/report/articles/b/"),
+                ResolvedLink(target: .page("about"), href: "/report/about/#team"),
+                ResolvedLink(target: .entity("tencent"), href: "/report/entities/tencent/"),
+                ResolvedLink(target: .event("tenpay-fined"), href: "/report/timeline/#tenpay-fined"),
+                ResolvedLink(target: .comparison("share"), href: "/report/compare/share/"),
+            ])
+        #expect(
+            links.citations.last == [
+                CitationMark(
+                    number: 2, occurrence: 1, sourceID: "cna-2021", publisher: "CNA", sourceHref: "/report/sources/#cna-2021"),
+                CitationMark(
+                    number: 1, occurrence: 2, sourceID: "yicai-2021", publisher: "Yicai Global",
+                    sourceHref: "/report/sources/#yicai-2021"),
+            ])
         #expect(resolved.citations.map(\.source.rawValue) == ["yicai-2021", "cna-2021"])
         #expect(resolved.citations.map(\.occurrences) == [2, 1])
         #expect(site?.articles.map(\.slug) == ["b", "a"])
@@ -162,7 +167,7 @@ struct ResolverTests {
         #expect(site?.articles.count == 2)
     }
 
-    @Test("components become body parts; bad parameters are errors at the block's lines")
+    @Test("components become blocks of the tree; bad parameters are errors at the block's lines")
     func components() throws {
         let good = SiteFixture.document(
             "Content/articles/a.md",
@@ -172,10 +177,16 @@ struct ResolverTests {
         #expect(diagnostics.isEmpty)
         let body = try #require(site?.articles.first?.body)
         #expect(body.count == 4)
-        #expect(
-            body[1] == .component(.timeline(TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10")))))
-        #expect(body[2] == .component(.comparison(ComparisonID("share"))))
-        #expect(body[3] == .html("<p>End.</p>\n"))
+        guard case .embed(let timeline, let span) = body[1], case .embed(let comparison, _) = body[2],
+            case .paragraph(let end, _) = body[3]
+        else {
+            Issue.record("expected paragraph, timeline, comparison, paragraph: \(body)")
+            return
+        }
+        #expect(timeline == .timeline(TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10"))))
+        #expect(span.startLine == 3)
+        #expect(comparison == .comparison(try #require(SiteFixture.facts.comparison(ComparisonID("share")))))
+        #expect(end == [.text("End.")])
         let events = TimelineQuery(entities: [EntityID("tencent")], from: PartialDate(iso: "2021-10")).select(
             from: SiteFixture.facts)
         #expect(events.map(\.id.rawValue) == ["tenpay-fined"])
@@ -239,14 +250,46 @@ struct RootRelativeLinkTests {
         let a = SiteFixture.document(
             "Content/articles/a.md",
             "---\ntitle: A\ndate: 2021-10-01\n---\n[t](/timeline/) [x](//cdn.example/x) [y](https://example.com/) [z](#here)\n")
-        let body = try #require(SiteFixture.resolve([a]).0?.articles.first?.body.first)
-        guard case .html(let html) = body else {
-            Issue.record("expected HTML")
-            return
-        }
+        let body = try #require(SiteFixture.resolve([a]).0?.articles.first?.body)
         #expect(
-            html
-                == "<p><a href=\"/report/timeline/\">t</a> <a href=\"//cdn.example/x\">x</a> <a href=\"https://example.com/\">y</a> <a href=\"#here\">z</a></p>\n"
-        )
+            TreeLinks(body).links == [
+                ResolvedLink(target: .sitePath, href: "/report/timeline/"),
+                ResolvedLink(target: .external, href: "//cdn.example/x"),
+                ResolvedLink(target: .external, href: "https://example.com/"),
+                ResolvedLink(target: .fragment, href: "#here"),
+            ])
+    }
+}
+
+/// The links and citation marks of a body, in document order.
+struct TreeLinks {
+    var links: [ResolvedLink] = []
+    var citations: [[CitationMark]] = []
+
+    init(_ body: DocumentBody) {
+        for block in body { visit(block) }
+    }
+
+    private mutating func visit(_ block: Block<Component>) {
+        switch block {
+        case .paragraph(let inlines, _): visit(inlines)
+        case .heading(let heading, _): visit(heading.content)
+        case .blockQuote(let children, _): children.forEach { visit($0) }
+        case .list(let list, _): list.items.joined().forEach { visit($0) }
+        default: break
+        }
+    }
+
+    private mutating func visit(_ inlines: [Inline]) {
+        for inline in inlines {
+            switch inline {
+            case .link(let link, let children):
+                links.append(link)
+                visit(children)
+            case .emphasis(let children), .strong(let children): visit(children)
+            case .citations(let marks): citations.append(marks)
+            default: break
+            }
+        }
     }
 }

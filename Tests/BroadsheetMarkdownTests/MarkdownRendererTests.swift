@@ -1,5 +1,37 @@
-import BroadsheetMarkdown
+import BroadsheetCore
+import BroadsheetDocument
 import Testing
+
+@testable import BroadsheetMarkdown
+
+/// The tree written as the website's HTML: what these tests compare.
+struct Rendered {
+    var html: String
+    var document: MarkdownDocument<String>
+    var headings: [MarkdownHeading] { document.headings }
+    var firstParagraph: String { document.firstParagraph }
+    var wordCount: Int { document.wordCount }
+    var cjkCharacterCount: Int { document.cjkCharacterCount }
+}
+
+/// Parses with the given resolvers and writes the website's HTML; components render as `<div class="NAME"></div>`.
+enum MarkdownRenderer {
+    static func render(
+        _ source: String, options: MarkdownOptions = MarkdownOptions(),
+        resolveLink: (MarkdownLink) -> LinkResolution = { _ in .keep },
+        resolveBlock: (MarkdownCodeBlock) -> BlockResolution<String> = { _ in .keep }
+    ) -> Rendered {
+        let document = MarkdownParser.parse(source, options: options, resolveLink: resolveLink, resolveBlock: resolveBlock)
+        do {
+            let html = try HTMLWriter.html(document.blocks) { (name: String) throws(Diagnostic) in
+                "<div class=\"\(name)\"></div>\n"
+            }
+            return Rendered(html: html, document: document)
+        } catch {
+            preconditionFailure("\(error)")
+        }
+    }
+}
 
 @Suite("CommonMark through the wrapper")
 struct CommonMarkTests {
@@ -119,7 +151,7 @@ struct ResolverTests {
             "Intro.\n\nSee [the walls](article:the-walls) and\n[Tencent](entity:tencent).",
             resolveLink: { link in
                 seen.append(link)
-                return link.scheme == "article" ? .url("/articles/\(link.target)/") : .keep
+                return link.scheme == "article" ? .link(.article(link.target), href: "/articles/\(link.target)/") : .keep
             }
         ).html
         #expect(seen.map(\.destination) == ["article:the-walls", "entity:tencent"])
@@ -129,12 +161,20 @@ struct ResolverTests {
         #expect(html.contains("<a href=\"/articles/the-walls/\">the walls</a>"))
     }
 
-    @Test("a citation keeps the link text and appends trusted HTML")
+    @Test("a citation keeps the link text and is followed by its marks")
     func citation() {
-        let html = MarkdownRenderer.render(
-            "A *record* [fine](source:x).", resolveLink: { _ in .textFollowedBy(html: "<sup>[1]</sup>") }
-        ).html
-        #expect(html == "<p>A <em>record</em> fine<sup>[1]</sup>.</p>\n")
+        let mark = CitationMark(number: 1, occurrence: 1, sourceID: "x", publisher: "Wire & Co", sourceHref: "/sources/#x")
+        let rendered = MarkdownRenderer.render("A *record* [fine](source:x).", resolveLink: { _ in .textFollowedBy([mark]) })
+        #expect(
+            rendered.html
+                == "<p>A <em>record</em> fine<sup class=\"citation\">[<a href=\"#ref-1\" id=\"cite-1-1\" aria-label=\"Source 1: Wire &amp; Co\">1</a>]</sup>.</p>\n"
+        )
+        guard case .paragraph(let inlines, _) = rendered.document.blocks.first else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines.last == .text("."))
+        #expect(inlines.contains(.citations([mark])))
     }
 
     @Test("text-only resolution removes the link wrapper")
@@ -150,7 +190,7 @@ struct ResolverTests {
             "Text\n\n```timeline\nthemes: links\n```\n\n```swift\nlet x = 1\n```\n",
             resolveBlock: { block in
                 blocks.append(block)
-                return block.language == "timeline" ? .html("<div class=\"t\"></div>\n") : .keep
+                return block.language == "timeline" ? .embed("t") : .keep
             }
         ).html
         #expect(blocks.map(\.language) == ["timeline", "swift"])
@@ -168,8 +208,11 @@ struct ResolverTests {
         #expect(document.wordCount == 9)
     }
 
-    @Test("inline rendering drops the paragraph wrapper")
-    func inline() {
-        #expect(MarkdownRenderer.renderInline("Fined *RMB 18.228 billion*").html == "Fined <em>RMB 18.228 billion</em>")
+    @Test("a one-paragraph text renders inline, without the paragraph")
+    func inline() throws {
+        let blocks = MarkdownParser.parseText("Fined *RMB 18.228 billion*")
+        let inlines = try #require(BroadsheetDocument.singleParagraph(blocks))
+        #expect(HTMLWriter<Never>.html(inlines) == "Fined <em>RMB 18.228 billion</em>")
+        #expect(BroadsheetDocument.singleParagraph(MarkdownParser.parseText("One.\n\nTwo.")) == nil)
     }
 }

@@ -152,35 +152,3 @@ struct SubscriberListTests {
             ])
     }
 }
-
-@Suite("Plain text from HTML")
-struct PlainTextTests {
-    @Test("paragraphs, lists, links as numbered references and citations as sources")
-    func convert() {
-        var links = LinkReferences()
-        let html = """
-            <h2 id="x">Heading <a class="heading-anchor" href="#x">#</a></h2>
-            <p>See <a href="https://example.org/a">the story</a> and <a href="https://example.org/a">again</a>, &amp; more<sup class="citation">[<a href="#ref-1">1</a>, <a href="#ref-2">2</a>]</sup>.</p>
-            <ul><li>one</li><li>two</li></ul>
-            <blockquote><p>quoted</p></blockquote>
-            """
-        let text = PlainText.convert(EmailStyle.removingHeadingAnchors(html), links: &links)
-        #expect(text == "Heading\n\nSee the story [1] and again [1], & more (sources 1, 2).\n\n- one\n\n- two\n\n> quoted")
-        #expect(links.list == "[1] https://example.org/a")
-    }
-
-    @Test("long paragraphs wrap at 72 columns, CJK characters counting double")
-    func wrap() {
-        let wrapped = PlainText.wrap(String(repeating: "word ", count: 30) + String(repeating: "微信支付 ", count: 10))
-        #expect(wrapped.split(separator: "\n").allSatisfy { PlainText.columns(String($0)) <= 72 })
-    }
-
-    @Test("email styles are inlined into every generated element")
-    func inline() {
-        let styled = EmailStyle.addInlineStyles("<p>a <a href=\"/x\">b</a></p><h2 id=\"h\">c</h2><div>d</div>")
-        #expect(styled.hasPrefix("<p style=\"margin:0 0 16px 0;"))
-        #expect(styled.contains("<a style=\"color:#9c2a00;text-decoration:underline;\" href=\"/x\">"))
-        #expect(styled.contains("<h2 style=\""))
-        #expect(styled.contains("<div>d</div>"))
-    }
-}

@@ -1,0 +1,31 @@
+/// How `HTMLWriter` dresses the tree for one output: the website's plain HTML, or the email's
+/// HTML with every element's CSS inline and every URL absolute.
+public struct HTMLStyle: Sendable {
+    /// CSS written into a `style` attribute, by element name (`p`, `a`, `h2`, …).
+    public var inlineStyles: [String: String]
+    /// Headings carry an id and a `#` link to themselves.
+    public var headingAnchors: Bool
+    /// Scheme, host and port to put in front of root-relative URLs (`/x/` → `https://host/x/`);
+    /// empty to keep them root-relative.
+    public var origin: String
+    /// The page's own URL, put in front of in-page links (`#ref-1`); empty to keep them as they are.
+    public var pageURL: String
+
+    /// Creates a style.
+    public init(inlineStyles: [String: String] = [:], headingAnchors: Bool = true, origin: String = "", pageURL: String = "") {
+        self.inlineStyles = inlineStyles
+        self.headingAnchors = headingAnchors
+        self.origin = origin
+        self.pageURL = pageURL
+    }
+
+    /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved.
+    public static let website = HTMLStyle()
+
+    /// `href` as this output writes it.
+    public func url(_ href: String) -> String {
+        if !origin.isEmpty, href.hasPrefix("/"), !href.hasPrefix("//") { return origin + href }
+        if !pageURL.isEmpty, href.hasPrefix("#") { return pageURL + href }
+        return href
+    }
+}

@@ -1,0 +1,213 @@
+import BroadsheetCore
+
+/// Writes a document tree as HTML: CommonMark's HTML, byte for byte as libcmark writes it,
+/// plus Broadsheet's heading anchors, citation marks and components.
+///
+/// One writer serves every HTML output; an `HTMLStyle` says what differs (inline CSS per
+/// element for email, absolute URLs, anchors or not). Components are drawn by the caller.
+public struct HTMLWriter<Embed: Sendable & Hashable> {
+    /// How elements are dressed and URLs written.
+    public var style: HTMLStyle
+    /// Draws a component in place.
+    public var renderEmbed: (Embed) throws(Diagnostic) -> String
+
+    private var output = ""
+    /// True when the output is empty or ends a line: libcmark starts blocks on a new line.
+    /// A component counts as ending its line, as the marker it replaced did.
+    private var atLineStart = true
+
+    /// Creates a writer.
+    public init(style: HTMLStyle = .website, renderEmbed: @escaping (Embed) throws(Diagnostic) -> String) {
+        self.style = style
+        self.renderEmbed = renderEmbed
+    }
+
+    /// The HTML of `blocks`.
+    public static func html(
+        _ blocks: [Block<Embed>], style: HTMLStyle = .website,
+        renderEmbed: @escaping (Embed) throws(Diagnostic) -> String
+    ) throws(Diagnostic) -> String {
+        var writer = HTMLWriter(style: style, renderEmbed: renderEmbed)
+        for block in blocks { try writer.write(block, tight: false) }
+        return writer.output
+    }
+
+    /// The HTML of inline content (a one-paragraph summary without its `<p>`).
+    public static func html(_ inlines: [Inline], style: HTMLStyle = .website) -> String {
+        var writer = HTMLWriter(style: style, renderEmbed: { (_: Embed) throws(Diagnostic) in "" })
+        writer.write(inlines)
+        return writer.output
+    }
+
+    // MARK: - Blocks
+
+    private mutating func write(_ block: Block<Embed>, tight: Bool) throws(Diagnostic) {
+        switch block {
+        case .paragraph(let inlines, _):
+            if tight {
+                write(inlines)
+            } else {
+                newLine()
+                open("p")
+                write(inlines)
+                append("</p>\n")
+            }
+        case .heading(let heading, _):
+            newLine()
+            if style.headingAnchors && !heading.id.isEmpty {
+                let id = HTMLText.escape(heading.id)
+                open("h\(heading.level)", attributes: " id=\"\(id)\"")
+                write(heading.content)
+                append(
+                    " <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"Link to this section: \(HTMLText.escape(heading.text))\">#</a>"
+                )
+            } else {
+                open(
+                    "h\(heading.level)",
+                    attributes: !style.headingAnchors && !heading.id.isEmpty ? " id=\"\(HTMLText.escape(heading.id))\"" : "")
+                write(heading.content)
+            }
+            append("</h\(heading.level)>\n")
+        case .blockQuote(let blocks, _):
+            newLine()
+            open("blockquote")
+            append("\n")
+            for child in blocks { try write(child, tight: false) }
+            newLine()
+            append("</blockquote>\n")
+        case .list(let list, _):
+            newLine()
+            let name = list.isOrdered ? "ol" : "ul"
+            open(name, attributes: list.isOrdered && list.start != 1 ? " start=\"\(list.start)\"" : "")
+            append("\n")
+            for item in list.items {
+                newLine()
+                open("li")
+                for child in item { try write(child, tight: list.isTight) }
+                append("</li>\n")
+            }
+            append("</\(name)>\n")
+        case .codeBlock(let code, _):
+            newLine()
+            open("pre")
+            open("code", attributes: code.language.isEmpty ? "" : " class=\"language-\(CmarkEscaping.text(code.language))\"")
+            append(CmarkEscaping.text(code.literal))
+            append("</code></pre>\n")
+        case .thematicBreak:
+            newLine()
+            open("hr", attributes: " /", close: ">\n")
+        case .html(let raw, _):
+            newLine()
+            switch raw {
+            case .allowed(let html): append(html)
+            case .omitted: append("<!-- raw HTML omitted -->")
+            }
+            newLine()
+        case .embed(let embed, _):
+            newLine()
+            output += try renderEmbed(embed)
+            atLineStart = true
+        }
+    }
+
+    // MARK: - Inlines
+
+    private mutating func write(_ inlines: [Inline]) {
+        for inline in inlines { write(inline) }
+    }
+
+    private mutating func write(_ inline: Inline) {
+        switch inline {
+        case .text(let text):
+            append(CmarkEscaping.text(text))
+        case .code(let code):
+            open("code")
+            append(CmarkEscaping.text(code))
+            append("</code>")
+        case .emphasis(let children):
+            open("em")
+            write(children)
+            append("</em>")
+        case .strong(let children):
+            open("strong")
+            write(children)
+            append("</strong>")
+        case .softBreak:
+            append("\n")
+        case .lineBreak:
+            open("br", attributes: " /", close: ">\n")
+        case .link(let link, let children):
+            let title = link.title.isEmpty ? "" : " title=\"\(CmarkEscaping.text(link.title))\""
+            open("a", attributes: " href=\"\(CmarkEscaping.href(style.url(link.href)))\"\(title)")
+            write(children)
+            append("</a>")
+        case .image(let link, let alt):
+            let title = link.title.isEmpty ? "" : " title=\"\(CmarkEscaping.text(link.title))\""
+            open(
+                "img",
+                attributes:
+                    " src=\"\(CmarkEscaping.href(style.url(link.href)))\" alt=\"\(CmarkEscaping.text(Inline.plainText(of: alt)))\"\(title) /",
+                close: ">")
+        case .citations(let marks):
+            open("sup", attributes: " class=\"citation\"")
+            append("[")
+            for (index, mark) in marks.enumerated() {
+                if index > 0 { append(", ") }
+                if let number = mark.number {
+                    open(
+                        "a",
+                        attributes:
+                            " href=\"\(HTMLText.escape(style.url("#ref-\(number)")))\" id=\"cite-\(number)-\(mark.occurrence)\" aria-label=\"Source \(number): \(HTMLText.escape(mark.publisher))\""
+                    )
+                    append("\(number)</a>")
+                } else {
+                    open(
+                        "a",
+                        attributes:
+                            " href=\"\(HTMLText.escape(style.url(mark.sourceHref)))\" title=\"\(HTMLText.escape(mark.publisher))\""
+                    )
+                    append("src</a>")
+                }
+            }
+            append("]</sup>")
+        case .html(let raw):
+            switch raw {
+            case .allowed(let html): append(html)
+            case .omitted: append("<!-- raw HTML omitted -->")
+            }
+        }
+    }
+
+    // MARK: - Output
+
+    /// Writes `<name`, the element's inline style when the style has one, the attributes, and `close`.
+    private mutating func open(_ name: String, attributes: String = "", close: String = ">") {
+        output += "<" + name
+        if let css = style.inlineStyles[name] { output += " style=\"" + css + "\"" }
+        append(attributes + close)
+    }
+
+    private mutating func append(_ text: String) {
+        guard let last = text.utf8.last else { return }
+        output += text
+        atLineStart = last == UInt8(ascii: "\n")
+    }
+
+    /// Starts a new line unless the output is at the start of one.
+    private mutating func newLine() {
+        if !atLineStart { append("\n") }
+    }
+}
+
+// MARK: - Texts without components
+
+extension HTMLWriter where Embed == Never {
+    /// The HTML of blocks that hold no components (fact summaries): nothing can fail.
+    public static func blocksHTML(_ blocks: [Block<Never>], style: HTMLStyle = .website) -> String {
+        do {
+            return try html(blocks, style: style, renderEmbed: { (never: Never) throws(Diagnostic) -> String in })
+        } catch {
+            preconditionFailure("a text without components cannot fail to render: \(error)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Inline content of a resolved document.
+public indirect enum Inline: Sendable, Hashable {
+    /// Plain text (smart punctuation already applied).
+    case text(String)
+    /// A code span.
+    case code(String)
+    /// Emphasis (`*x*`).
+    case emphasis([Inline])
+    /// Strong emphasis (`**x**`).
+    case strong([Inline])
+    /// A line break inside a paragraph that the author did not mean (a newline in the source).
+    case softBreak
+    /// A hard line break (two spaces or a backslash at the end of a line).
+    case lineBreak
+    /// A link with its resolved target.
+    case link(ResolvedLink, [Inline])
+    /// An image; `alt` is its description.
+    case image(ResolvedLink, alt: [Inline])
+    /// The citation marks that follow a cited passage, in order.
+    case citations([CitationMark])
+    /// Inline HTML as the author wrote it, or its omission.
+    case html(RawHTML)
+
+    /// The text of `inlines` without markup: what a heading id, an image's alt text or a
+    /// plain-text renderer reads. Breaks become spaces; citations and HTML are left out.
+    public static func plainText(of inlines: [Inline]) -> String {
+        var text = ""
+        appendPlainText(of: inlines, to: &text)
+        return text
+    }
+
+    private static func appendPlainText(of inlines: [Inline], to text: inout String) {
+        for inline in inlines {
+            switch inline {
+            case .text(let value), .code(let value): text += value
+            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
+                appendPlainText(of: children, to: &text)
+            case .softBreak, .lineBreak: text += " "
+            case .citations, .html: break
+            }
+        }
+    }
+}
