@@ -4,7 +4,8 @@ import BroadsheetFacts
 import Testing
 
 /// The repository's report (Content/) checked as a sourced document: it builds cleanly, every
-/// source is used, every article cites, and every number in the prose rests on a cited fact.
+/// source is used, every article cites, every number in the prose rests on a cited fact, and
+/// no passage is told twice.
 @Suite("Report content")
 struct ReportContentTests {
     let report = ReportFixture.shared
@@ -48,6 +49,13 @@ struct ReportContentTests {
         let failures = NumberAuditor.audit(path: path, lines: try report.proseLines(path), factTexts: factTexts)
         for failure in failures { Issue.record(Comment(rawValue: failure.description)) }
         #expect(failures.isEmpty, "\(failures.count) unsourced number(s) in \(path)")
+    }
+
+    @Test("no passage of twelve or more words appears in two documents (allow-repeat markers excepted)")
+    func noRepeatedPassages() throws {
+        let repeats = PassageAuditor.repeats(in: try report.passageTexts())
+        for passage in repeats { Issue.record(Comment(rawValue: passage.description)) }
+        #expect(repeats.isEmpty, "\(repeats.count) repeated passage(s); tell each story once and link to it")
     }
 
     @Test("every edition cites, and every number in it appears in a fact it cites", arguments: ReportFixture.editionPaths)

@@ -69,6 +69,42 @@ struct ReportFixture: Sendable {
             + ProseExtractor.lines(ofMarkdown: edition.body)
     }
 
+    /// The prose of every document the repeated-passage check compares: articles, pages and
+    /// editions (with their allow-repeat markers), then the prose fields of each facts file
+    /// (event titles and summaries, entity descriptions, comparison titles and descriptions).
+    func passageTexts() throws -> [PassageText] {
+        var texts: [PassageText] = []
+        for path in Self.documentPaths {
+            texts.append(PassageText(path: path, prose: try proseLines(path), raw: try rawLines(path)))
+        }
+        for path in Self.editionPaths {
+            texts.append(PassageText(path: path, prose: try editionProseLines(path), raw: try rawLines(path)))
+        }
+        guard let facts = site?.facts else { return texts }
+        var fields: [String: [(text: String, line: Int)]] = [:]
+        func add(_ text: String?, at location: SourceLocation) {
+            guard let text else { return }
+            fields[location.path, default: []].append((ProseExtractor.prose(ofInline: text), location.line ?? 0))
+        }
+        for event in facts.events {
+            add(event.title, at: event.location)
+            add(event.summary, at: event.location)
+        }
+        for entity in facts.entities { add(entity.description, at: entity.location) }
+        for comparison in facts.comparisons {
+            add(comparison.title, at: comparison.location)
+            add(comparison.description, at: comparison.location)
+        }
+        for path in fields.keys.sorted() { texts.append(PassageText(path: path, fields: fields[path]!)) }
+        return texts
+    }
+
+    /// The lines of the file at `path`, as written.
+    func rawLines(_ path: String) throws -> [String] {
+        try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+    }
+
     private static func markdownPaths(in folder: String) -> [String] {
         // A missing folder gives no paths; the suite's "has articles" test catches that.
         guard let names = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else {
