@@ -59,7 +59,7 @@ def test_eml_is_a_multipart_alternative_message_with_both_parts(site: BuiltSite)
     assert message["From"].addresses[0].display_name == "The Alibaba–Tencent Opening"
     assert message["Reply-To"] == "desk@example.org"
     assert message["To"] == "undisclosed-recipients:;"
-    assert email.utils.parsedate_to_datetime(message["Date"]).isoformat() == "2025-11-21T00:00:00+00:00"
+    assert email.utils.parsedate_to_datetime(message["Date"]).isoformat() == "2026-12-03T00:00:00+00:00"
     assert re.fullmatch(r"<[^<>@\s]+@[^<>@\s]+>", message["Message-ID"])
     assert message["MIME-Version"] == "1.0"
     unsubscribe = [target.strip(" <>") for target in message["List-Unsubscribe"].split(",")]

@@ -506,20 +506,20 @@ def test_new_article_shows_up_in_serve_with_drafts(broadsheet_bin, repo_root, tm
 
 def test_new_page_writes_a_page_that_builds_and_refuses_to_overwrite(broadsheet_bin, repo_root, tmp_path):
     root = copy_repo_site(repo_root, tmp_path / "site")
-    created = run_broadsheet(broadsheet_bin, "new", "page", "Corrections policy", "--slug", "corrections", "--root", str(root))
+    created = run_broadsheet(broadsheet_bin, "new", "page", "Style guide", "--slug", "style-guide", "--root", str(root))
     assert created.returncode == 0, describe(created)
-    file = root / "Content/pages/corrections.md"
+    file = root / "Content/pages/style-guide.md"
     assert file.is_file(), describe(created)
     fields = front_matter(file.read_text(encoding="utf-8"))
-    assert fields["title"] == '"Corrections policy"'
-    assert fields["slug"] == "corrections"
+    assert fields["title"] == '"Style guide"'
+    assert fields["slug"] == "style-guide"
     assert "draft" not in fields and "date" not in fields, fields
 
     for options in ((), ("--drafts",)):
         checked = check(broadsheet_bin, root, *options)
         assert checked.returncode == 0, describe(checked)
 
-    again = run_broadsheet(broadsheet_bin, "new", "page", "Something else", "--slug", "corrections", "--root", str(root))
+    again = run_broadsheet(broadsheet_bin, "new", "page", "Something else", "--slug", "style-guide", "--root", str(root))
     assert again.returncode == 1, describe(again)
     assert "this file already exists" in again.stderr
 
