@@ -7,9 +7,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// Platforms: Linux only (built and tested on Debian 12 with Swift 6.3.1). The preview's file
+// watcher (inotify), its port check and the output writer's atomic swap (renameat2) are Linux
+// code, and no macOS build is tested, so no Apple platform is declared; a macOS port would need
+// a kqueue/FSEvents watcher and Darwin imports first.
 let package = Package(
     name: "Broadsheet",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "broadsheet", targets: ["broadsheet"])
     ],

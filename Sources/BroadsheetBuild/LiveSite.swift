@@ -29,6 +29,9 @@ public struct LiveSite: Sendable {
 
     /// The current output, by path.
     public private(set) var files: [String: OutputFile]
+    /// The warnings of the current site, as `broadsheet check` would print them: those of the
+    /// last full build, with an edited document's own warnings replaced after an incremental update.
+    public private(set) var warnings: [Diagnostic]
     private let options: SiteBuilder.Options
     private var loaded: SourceLoader.Loaded
     private var site: Site
@@ -38,11 +41,12 @@ public struct LiveSite: Sendable {
     /// Builds the whole site in memory.
     public init(_ options: SiteBuilder.Options) throws(DiagnosticsError) {
         self.options = options
-        let (loaded, site, rendering, files) = try Self.fullBuild(options)
+        let (loaded, site, rendering, files, warnings) = try Self.fullBuild(options)
         self.loaded = loaded
         self.site = site
         self.rendering = rendering
         self.files = files
+        self.warnings = warnings
         self.resolver = SiteResolver.SingleDocumentResolver(
             loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
     }
@@ -61,12 +65,12 @@ public struct LiveSite: Sendable {
             edits.count == changedPaths.count
             && changedPaths.allSatisfy { FileManager.default.fileExists(atPath: options.root.appendingPathComponent($0).path) }
         if onlyDocumentEdits, let update = try updateDocuments(edits) { return update }
-        let (loaded, site, rendering, files) = try Self.fullBuild(options)
+        let (loaded, site, rendering, files, warnings) = try Self.fullBuild(options)
         let changed = Self.changedPaths(from: self.files, to: files)
-        (self.loaded, self.site, self.rendering, self.files) = (loaded, site, rendering, files)
+        (self.loaded, self.site, self.rendering, self.files, self.warnings) = (loaded, site, rendering, files, warnings)
         resolver = SiteResolver.SingleDocumentResolver(
             loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
-        return Update(changedPaths: changed, wasFullRebuild: true, warnings: [])
+        return Update(changedPaths: changed, wasFullRebuild: true, warnings: warnings)
     }
 
     /// Reloads `Templates/assets/` alone: without versioned asset URLs no page mentions their bytes.
@@ -81,6 +85,7 @@ public struct LiveSite: Sendable {
         changed.formUnion(files.keys.filter { $0.hasPrefix("assets/") && next[$0] == nil })
         loaded.assets = assets
         files = next
+        self.warnings = self.warnings.filter { !$0.location.path.hasPrefix(Assets.folder + "/") } + problems
         return Update(changedPaths: changed.sorted(), wasFullRebuild: false, warnings: problems)
     }
 
@@ -168,6 +173,8 @@ public struct LiveSite: Sendable {
         loaded.content = content
         self.site = site
         files = next
+        let edited = Set(previous.map(\.path))
+        self.warnings = self.warnings.filter { !edited.contains($0.location.path) } + warnings
         return Update(changedPaths: changed, wasFullRebuild: false, warnings: warnings)
     }
 
@@ -192,7 +199,7 @@ public struct LiveSite: Sendable {
     }
 
     private static func fullBuild(_ options: SiteBuilder.Options) throws(DiagnosticsError) -> (
-        SourceLoader.Loaded, Site, WebsiteRendering, [String: OutputFile]
+        SourceLoader.Loaded, Site, WebsiteRendering, [String: OutputFile], [Diagnostic]
     ) {
         let (loaded, loadProblems) = SourceLoader.load(options)
         guard let loaded, !loadProblems.containsErrors else { throw DiagnosticsError(loadProblems) }
@@ -205,6 +212,9 @@ public struct LiveSite: Sendable {
         let files =
             try rendering.renderAll() + NewsletterRenderer.render(site, templates: loaded.templates)
             + loaded.assets.files
-        return (loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }))
+        return (
+            loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }),
+            (loadProblems + resolveProblems).sortedByLocation()
+        )
     }
 }

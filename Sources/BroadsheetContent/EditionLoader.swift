@@ -31,6 +31,9 @@ public enum EditionLoader {
                     .error(
                         at: fields.location(ofKey: "date"), "'\(text)' is not a valid date",
                         hint: "write YYYY-MM-DD (a real calendar day) or YYYY-MM-DDTHH:MM:SS+08:00"))
+            } else if let problem = date?.earlyYearProblem(at: fields.location(ofKey: "date")) {
+                fields.report(problem)
+                date = nil
             }
         }
         let preheader = fields.string("preheader", acceptsBareScalars: false)
@@ -55,6 +58,13 @@ public enum EditionLoader {
                 .error(
                     at: SourceLocation(path: file.path), "the file name '\(name)' cannot be used in a URL",
                     hint: "rename the file, e.g. to '\(Slug.make(from: name).isEmpty ? "edition-1" : Slug.make(from: name)).md'"))
+        } else {
+            for diagnostic in SlugValidator.validate(
+                name, at: SourceLocation(path: file.path),
+                renameHint: "rename the file, e.g. to '\(Slug.make(from: name + "-edition")).md'")
+            {
+                fields.report(diagnostic)
+            }
         }
         fields.reportUnknownKeys(known: keys)
         diagnostics += fields.diagnostics

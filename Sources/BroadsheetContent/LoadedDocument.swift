@@ -100,6 +100,21 @@ public enum DocumentLoader {
                     hint: slugLocation.line == nil
                         ? "the slug comes from the file name: rename the file to \(suggestion).md or add `slug: \(suggestion)` to its front matter"
                         : "use a slug such as '\(suggestion)'"))
+        } else {
+            let suggestion = Slug.make(from: slug + "-" + kind.rawValue)
+            for diagnostic in SlugValidator.validate(
+                slug, at: slugLocation,
+                renameHint: slugLocation.line == nil
+                    ? "rename the file or add `slug: \(suggestion)` to its front matter" : "choose another slug, e.g. '\(suggestion)'")
+            {
+                fields.report(diagnostic)
+            }
+        }
+        for tag in tags where Slug.windowsReservedNames.contains(Slug.make(from: tag)) {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: "tags"), "tag '\(tag)' has the slug '\(Slug.make(from: tag))', a device name Windows reserves",
+                    hint: "write the tag differently, e.g. '\(tag) topic'; Windows cannot create its /tags/ folder"))
         }
         fields.reportUnknownKeys(known: articleKeys)
         diagnostics += fields.diagnostics
@@ -118,6 +133,10 @@ public enum DocumentLoader {
                 .error(
                     at: fields.location(ofKey: key), "'\(text)' is not a valid date",
                     hint: "write YYYY-MM-DD (a real calendar day) or YYYY-MM-DDTHH:MM:SS+08:00"))
+            return nil
+        }
+        if let problem = date.earlyYearProblem(at: fields.location(ofKey: key)) {
+            fields.report(problem)
             return nil
         }
         return date

@@ -53,6 +53,18 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
     /// RFC 3339 in UTC, for feeds, sitemaps and JSON-LD (computed once, without a formatter).
     public let rfc3339: String
 
+    /// Dates before this year are refused: feeds, sitemaps and JSON-LD want four-digit years,
+    /// and no report is published before it.
+    public static let earliestYear = 1000
+
+    /// The error for a date before `earliestYear`, at `location`; nil for a later date.
+    public func earlyYearProblem(at location: SourceLocation) -> Diagnostic? {
+        guard year < Self.earliestYear else { return nil }
+        return .error(
+            at: location, "'\(original)' is before the year \(Self.earliestYear)",
+            hint: "write the full year, from \(Self.earliestYear) on (a year such as 0024 is usually a typo for 2024)")
+    }
+
     public static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool { lhs.instant < rhs.instant }
 
     private static func parseTime(_ text: String) -> (seconds: Int, offset: Int)? {
@@ -103,9 +115,11 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        // RFC 3339 wants four digits: a time zone can move 1000-01-01 back into year 999.
+        let yearText = year < 0 ? "\(year)" : String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)"
         let hours = secondOfDay / 3600
         let minutes = secondOfDay % 3600 / 60
-        return "\(year)-\(two(month))-\(two(day))T\(two(hours)):\(two(minutes)):\(two(secondOfDay % 60))Z"
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(hours)):\(two(minutes)):\(two(secondOfDay % 60))Z"
     }
 
 }

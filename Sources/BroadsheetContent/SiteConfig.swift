@@ -103,15 +103,20 @@ public enum SiteConfigLoader {
         let description = fields.string("description", required: true)
         var baseURL = fields.string("baseURL", required: baseURLOverride == nil)
         if let override = baseURLOverride { baseURL = override }
-        if let url = baseURL, !Self.isAbsoluteHTTP(url) {
+        if let url = baseURL {
             let location = baseURLOverride == nil ? fields.location(ofKey: "baseURL") : SourceLocation(path: "--base-url")
-            fields.report(
-                .error(
-                    at: location, "baseURL '\(url)' is not an absolute http(s) URL",
-                    hint: "write the address the site is published at, e.g. https://example.org/"))
-            baseURL = nil
+            if let problem = Self.baseURLProblem(url, at: location) {
+                fields.report(problem)
+                baseURL = nil
+            }
         }
         let language = fields.string("language", required: true)
+        if let language, !Self.isLanguageTag(language) {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: "language"), "language '\(language)' is not a BCP 47 language tag",
+                    hint: "write a tag such as en, en-GB, zh-Hans or zh-Hant-TW (letters and digits in parts joined by -)"))
+        }
         let author = fields.string("author", required: true)
         let publisher = fields.string("publisher", required: true)
         let allowRawHTML = fields.bool("allowRawHTML") ?? false
@@ -160,7 +165,12 @@ public enum SiteConfigLoader {
             }
             let title = entry.string("title", required: true)
             let url = entry.string("url", required: true)
-            if let url, !(url.hasPrefix("/") || isAbsoluteHTTP(url)) {
+            if let url, url.hasPrefix("//") || url.hasPrefix("/\\") {
+                entry.report(
+                    .error(
+                        at: entry.location(ofKey: "url"), "menu url '\(url)' is protocol-relative: it leads to another site",
+                        hint: "write a path with a single leading / such as `/timeline/`, or a full https:// address"))
+            } else if let url, !(url.hasPrefix("/") || isAbsoluteHTTP(url)) {
                 entry.report(
                     .error(
                         at: entry.location(ofKey: "url"), "menu url '\(url)' must start with / or http(s)://",
@@ -171,6 +181,67 @@ public enum SiteConfigLoader {
             if let title, let url { menu.append(SiteConfig.MenuItem(title: title, url: url)) }
         }
         return menu
+    }
+
+    /// The error for a base URL that is not an absolute http(s) address with a host, or that
+    /// holds characters a URL cannot (quotes, angle brackets, spaces, controls), a query, a
+    /// fragment or a user name; nil for a good one.
+    static func baseURLProblem(_ url: String, at location: SourceLocation) -> Diagnostic? {
+        if let bad = firstUnsafeURLCharacter(url) {
+            return .error(
+                at: location, "baseURL '\(url)' contains \(bad), which a URL cannot hold",
+                hint:
+                    "percent-encode it (a space is %20, a quote %22) or correct the address; write an international domain name in its xn-- form")
+        }
+        guard isAbsoluteHTTP(url) else {
+            return .error(
+                at: location, "baseURL '\(url)' is not an absolute http(s) URL",
+                hint: "write the address the site is published at, e.g. https://example.org/")
+        }
+        if let parsed = URL(string: url), parsed.query != nil || parsed.fragment != nil || parsed.user != nil {
+            return .error(
+                at: location, "baseURL '\(url)' must not have a query, a fragment or a user name",
+                hint: "write only the scheme, host, port and path the site is published at, e.g. https://example.org/report/")
+        }
+        return nil
+    }
+
+    /// A description of the first character outside RFC 3986 (or a `%` not followed by two hex
+    /// digits, or a single quote, which ends attributes); nil when every character is allowed.
+    static func firstUnsafeURLCharacter(_ url: String) -> String? {
+        let scalars = Array(url.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", ".", "_", "~", ":", "/", "?", "#", "[", "]", "@", "!", "$", "&",
+                "(", ")", "*", "+", ",", ";", "=":
+                continue
+            case "%":
+                let digits = scalars.dropFirst(index + 1).prefix(2)
+                if digits.count == 2 && digits.allSatisfy({ $0.properties.isASCIIHexDigit }) { continue }
+                return "a '%' that starts no %XX escape"
+            case "\"", "'": return "a quote"
+            case "<", ">": return "an angle bracket"
+            default:
+                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) { return "a control character" }
+                if scalar.properties.isWhitespace { return "a space" }
+                return "'\(scalar)'"
+            }
+        }
+        return nil
+    }
+
+    /// Whether `text` is a well-formed BCP 47 tag: a language of 2–8 letters (or `x`/`i` for
+    /// private and grandfathered tags) followed by subtags of 1–8 letters and digits.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty else { return false }
+        for part in parts {
+            guard (1...8).contains(part.count), part.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+            else { return false }
+        }
+        let firstIsLetters = first.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+        if first.count == 1 { return firstIsLetters && (first == "x" || first == "X" || first == "i" || first == "I") && parts.count > 1 }
+        return firstIsLetters && first.count >= 2
     }
 
     static func isAbsoluteHTTP(_ text: String) -> Bool {

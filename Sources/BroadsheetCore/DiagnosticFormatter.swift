@@ -2,6 +2,10 @@ import Foundation
 
 /// Prints diagnostics like a compiler: `path:line:column: error: message`, the offending
 /// line with a caret under the column, and the hint.
+///
+/// Everything taken from the sources (paths, messages quoting content, source lines, hints) has
+/// its control characters escaped, so content cannot send escape sequences to the terminal;
+/// only the formatter's own colours are printed raw.
 public struct DiagnosticFormatter: Sendable {
     /// The folder that diagnostic paths are relative to, used to show the offending line.
     public var root: URL?
@@ -35,16 +39,18 @@ public struct DiagnosticFormatter: Sendable {
         } else {
             label = "\(severity):"
         }
-        var text = "\(diagnostic.location): \(label) \(diagnostic.message)\n"
+        let location = TerminalText.escaped(diagnostic.location.description)
+        var text = "\(location): \(label) \(TerminalText.escaped(diagnostic.message))\n"
         if let line = diagnostic.location.line,
             let source = sourceLine(path: diagnostic.location.path, line: line, cache: &lineCache)
         {
-            // Tabs become spaces and other control characters (NUL, ESC…) a visible U+FFFD, one
-            // character each, so the caret stays under the column and the terminal is not driven.
+            // Tabs become spaces and other control characters (NUL, ESC, C1) and bidi controls a
+            // visible U+FFFD, one character each, so the caret stays under the column and the
+            // terminal is neither driven nor made to reorder the line.
             let shown = String(
                 String.UnicodeScalarView(
                     source.prefix(200).unicodeScalars.map { scalar in
-                        scalar == "\t" ? " " : scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+                        scalar == "\t" ? " " : TerminalText.needsEscaping(scalar) ? "\u{FFFD}" : scalar
                     }))
             text += "    \(shown)\n"
             if let column = diagnostic.location.column, column >= 1, column <= shown.count + 1 {
@@ -52,7 +58,7 @@ public struct DiagnosticFormatter: Sendable {
             }
         }
         if let hint = diagnostic.hint {
-            text += "    hint: \(hint)\n"
+            text += "    hint: \(TerminalText.escaped(hint))\n"
         }
         return text
     }

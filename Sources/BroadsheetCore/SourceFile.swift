@@ -22,7 +22,7 @@ public struct SourceFile: Sendable, Hashable {
         SourceRoot(root).read(path)
     }
 
-    /// Reads and decodes `url`, reporting invalid UTF-8 or NUL bytes at their line and column.
+    /// Reads and decodes `url`, reporting invalid UTF-8, NUL bytes and control characters at their line and column.
     public static func read(_ url: URL, displayPath: String) -> Result<SourceFile, Diagnostic> {
         let data: Data
         do {
@@ -36,12 +36,16 @@ public struct SourceFile: Sendable, Hashable {
         return decode(data, displayPath: displayPath)
     }
 
-    /// Decodes bytes as UTF-8, reporting the first invalid sequence or NUL byte with its position.
+    /// Decodes bytes as UTF-8, reporting the first invalid sequence, NUL byte, control character
+    /// or XML-forbidden non-character with its position.
+    ///
+    /// Every source (Markdown, front matter, site.yaml, facts, templates) is read here, so this
+    /// one check keeps control characters out of every text field and every XML output.
     public static func decode(_ data: Data, displayPath: String) -> Result<SourceFile, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Fast path: the standard library validates UTF-8 far faster than the locating scan below.
-        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) {
+        if !mayHoldForbiddenCharacter(bytes), let text = String(validating: bytes, as: UTF8.self) {
             return .success(SourceFile(path: displayPath, text: text))
         }
         if let problem = firstProblem(in: bytes) {
@@ -68,6 +72,44 @@ public struct SourceFile: Sendable, Hashable {
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
         }
+    }
+
+    /// True when the bytes may hold a NUL, a C0 control other than tab, line feed and carriage
+    /// return, DEL, a C1 control (U+0080–U+009F) or U+FFFE/U+FFFF; the locating scan then says which.
+    private static func mayHoldForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2 {
+                    if index + 1 < count && buffer[index + 1] >= 0x80 && buffer[index + 1] <= 0x9F { return true }
+                } else if byte == 0xEF {
+                    if index + 2 < count && buffer[index + 1] == 0xBF && buffer[index + 2] >= 0xBE { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Readable names of the control characters most often pasted by accident.
+    private static let controlNames: [UInt32: String] = [
+        0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "escape", 0x7F: "delete",
+        0x85: "next line",
+    ]
+
+    private static func controlProblem(_ value: UInt32, line: Int, column: Int) -> Problem {
+        let code = String(format: "U+%04X", value)
+        let name = controlNames[value].map { " (\($0))" } ?? ""
+        return Problem(
+            line: line, column: column, message: "the file contains the control character \(code)\(name)",
+            hint:
+                "remove it (it may be invisible in your editor); text may hold tabs and line breaks but no other control characters")
     }
 
     private struct Problem {
@@ -112,6 +154,18 @@ public struct SourceFile: Sendable, Hashable {
                     line: line, column: column,
                     message: "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)) in the text",
                     hint: "save the file as UTF-8 (it may be in another encoding such as GBK or Latin-1)")
+            }
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                return controlProblem(UInt32(byte), line: line, column: column)
+            }
+            if byte == 0xC2 && bytes[index + 1] <= 0x9F {
+                return controlProblem(UInt32(bytes[index + 1]), line: line, column: column)
+            }
+            if byte == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+                let code = bytes[index + 2] == 0xBE ? "U+FFFE" : "U+FFFF"
+                return Problem(
+                    line: line, column: column, message: "the file contains \(code), which is not a character",
+                    hint: "remove it; feeds and other XML cannot carry Unicode non-characters")
             }
             if byte == UInt8(ascii: "\n")
                 || (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "\n"))

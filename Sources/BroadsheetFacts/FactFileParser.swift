@@ -61,7 +61,7 @@ struct FactFileParser {
 
     mutating func parseEntities(_ file: SourceFile) {
         for var fields in items(of: file, kind: "entity") {
-            let id = readID(&fields)
+            let id = readID(&fields, namesAFolder: true)
             let name = fields.string("name", required: true)
             let native = fields.string("native")
             let short = fields.string("short")
@@ -110,6 +110,12 @@ struct FactFileParser {
             let summary = fields.string("summary", required: true)
             let entityIDs = fields.stringList("entities", required: true)
             let themes = fields.stringList("themes") ?? []
+            for theme in themes where Slug.windowsReservedNames.contains(theme) {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "themes"), "theme '\(theme)' is a device name Windows reserves",
+                        hint: "choose another theme name, e.g. '\(theme)-1'; Windows cannot create its timeline folder"))
+            }
             for theme in themes where !Self.isID(theme) {
                 fields.report(
                     .error(
@@ -150,7 +156,7 @@ struct FactFileParser {
 
     mutating func parseComparisons(_ file: SourceFile) {
         for var fields in items(of: file, kind: "comparison") {
-            let id = readID(&fields)
+            let id = readID(&fields, namesAFolder: true)
             let title = fields.string("title", required: true)
             let description = fields.string("description")
             let rowHeader = fields.string("rowHeader") ?? "Entity"
@@ -364,13 +370,22 @@ struct FactFileParser {
 
     // MARK: - Fields
 
-    private func readID(_ fields: inout YAMLFields) -> String? {
+    /// The item's id; `namesAFolder` for ids that become a page's folder (entities, comparisons),
+    /// which must not be a device name Windows reserves.
+    private func readID(_ fields: inout YAMLFields, namesAFolder: Bool = false) -> String? {
         guard let id = fields.string("id", required: true) else { return nil }
         guard Self.isID(id) else {
             fields.report(
                 .error(
                     at: fields.location(ofKey: "id"), "id '\(id)' must be a lower-case slug",
                     hint: "use a-z, 0-9 and '-' only, e.g. '\(Self.suggestedID(id))'"))
+            return nil
+        }
+        if namesAFolder && Slug.windowsReservedNames.contains(id) {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: "id"), "id '\(id)' is a device name Windows reserves",
+                    hint: "choose another id, e.g. '\(id)-1'; Windows cannot create the page's folder"))
             return nil
         }
         return id

@@ -17,6 +17,12 @@ public struct PreviewServer: Sendable {
         public var host: String
         /// The port; 0 picks a free one.
         public var port: Int
+        /// At most this many live-reload streams at once (each holds a connection); more get 503.
+        public var maxEventStreams = 64
+        /// How often open streams get a heartbeat comment, which is how a stream whose page went away is found and released.
+        public var heartbeatInterval: Duration = .seconds(2)
+        /// A keep-alive connection with no request in progress for this long is closed.
+        public var idleTimeout: Duration = .seconds(30)
 
         /// Creates options.
         public init(site: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 4000) {
@@ -75,11 +81,31 @@ public struct PreviewServer: Sendable {
             hub.close()
         }
 
+        // Heartbeats find streams whose page went away (their sockets would otherwise wait in
+        // CLOSE_WAIT until the next rebuild writes to them).
+        let interval = options.heartbeatInterval
+        let heartbeat = Task {
+            while !Task.isCancelled {
+                do {
+                    try await Task.sleep(for: interval)
+                } catch {
+                    return  // cancelled: the server is stopping
+                }
+                hub.beat()
+            }
+        }
+        defer { heartbeat.cancel() }
+
         var logger = Logger(label: "broadsheet.preview")
         logger.logLevel = .error
         let console = self.console
+        let idle = options.idleTimeout.components
         let app = Application(
-            responder: PreviewResponder(hub: hub),
+            responder: PreviewResponder(
+                hub: hub, hosts: PreviewHostGuard(boundHost: options.host), maxEventStreams: options.maxEventStreams),
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(options.host, port: port), serverName: "Broadsheet preview"),
             onServerRunning: { _ in
                 console.say("Serving the site at \(url)  (Ctrl-C to stop)")

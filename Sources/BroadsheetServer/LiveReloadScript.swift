@@ -1,6 +1,6 @@
 /// The script the preview adds to every HTML page it serves, and nothing else: it listens to
 /// the event stream, reloads the page when its own file changed, swaps stylesheets in place,
-/// and shows build errors over the page.
+/// shows build errors over the page, and shows warnings in a corner panel that leaves the page usable.
 enum LiveReloadScript {
     /// Adds the script tag before `</body>` (or at the end when there is none).
     static func inject(into html: [UInt8], generation: Int) -> [UInt8] {
@@ -27,13 +27,14 @@ enum LiveReloadScript {
     }
 
     static let source = """
-        // Broadsheet preview: live reload, stylesheet swaps and the build-error overlay.
+        // Broadsheet preview: live reload, stylesheet swaps, the build-error overlay and the warnings panel.
         (() => {
           "use strict";
           const script = document.currentScript;
           const generation = Number(script && script.dataset.generation);
           const scrollKey = "broadsheet-preview-scroll";
           const overlayID = "broadsheet-preview-overlay";
+          const warningsID = "broadsheet-preview-warnings";
 
           const saved = sessionStorage.getItem(scrollKey);
           if (saved) {
@@ -100,6 +101,40 @@ enum LiveReloadScript {
             if (box) box.remove();
           }
 
+          function showWarnings(warnings) {
+            hideWarnings();
+            if (!warnings.warningCount) return;
+            const box = document.createElement("aside");
+            box.id = warningsID;
+            box.setAttribute("role", "status");
+            box.setAttribute("aria-label", "Broadsheet build warnings");
+            box.style.cssText = "all:initial;position:fixed;right:1rem;bottom:1rem;z-index:2147483646;display:block;" +
+              "max-width:min(36rem,calc(100vw - 2rem));max-height:40vh;overflow:auto;box-sizing:border-box;" +
+              "background:#1d1f21;color:#f4f4f4;border-left:4px solid #f5a524;border-radius:6px;padding:.75rem 1rem;" +
+              "box-shadow:0 6px 24px rgba(0,0,0,.35);font:14px/1.45 system-ui,sans-serif";
+            const title = document.createElement("strong");
+            title.style.cssText = "display:block;margin:0 0 .35rem;color:#ffd28a;font:600 14px/1.3 system-ui,sans-serif";
+            const count = warnings.warningCount;
+            title.textContent = count + (count === 1 ? " warning" : " warnings") + " (the site still builds)";
+            const report = document.createElement("pre");
+            report.style.cssText = "margin:0;white-space:pre-wrap;word-break:break-word;" +
+              "font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#f4f4f4";
+            report.textContent = warnings.report;
+            const close = document.createElement("button");
+            close.type = "button";
+            close.textContent = "Hide";
+            close.style.cssText = "margin-top:.5rem;font:inherit;padding:.2rem .7rem;border-radius:4px;" +
+              "border:1px solid #777;background:#2b2d30;color:#f4f4f4;cursor:pointer";
+            close.addEventListener("click", hideWarnings);
+            box.append(title, report, close);
+            document.body.append(box);
+          }
+
+          function hideWarnings() {
+            const box = document.getElementById(warningsID);
+            if (box) box.remove();
+          }
+
           const here = location.pathname;
           const events = new EventSource("\(PreviewRoute.internalPrefix)events");
           events.addEventListener("hello", (event) => {
@@ -112,6 +147,7 @@ enum LiveReloadScript {
           events.addEventListener("stylesheets", (event) => swapStylesheets(JSON.parse(event.data).paths));
           events.addEventListener("problems", (event) => showProblems(JSON.parse(event.data)));
           events.addEventListener("resolved", hideProblems);
+          events.addEventListener("warnings", (event) => showWarnings(JSON.parse(event.data)));
         })();
 
         """

@@ -23,7 +23,9 @@ public struct PreviewConsole: Sendable {
         self.standardError = standardError
     }
 
-    func say(_ line: String) { standardOutput(line + "\n") }
+    /// Prints one status line; file names in it have their control characters escaped, so a
+    /// file named with an escape sequence cannot drive the terminal.
+    func say(_ line: String) { standardOutput(TerminalText.escaped(line) + "\n") }
 
     func report(_ diagnostics: [Diagnostic]) {
         standardError(DiagnosticFormatter(root: root, colored: colored).format(diagnostics))

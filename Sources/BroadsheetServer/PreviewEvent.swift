@@ -13,12 +13,19 @@ public enum PreviewEvent: Sendable, Equatable {
     case problems(report: String, errorCount: Int, files: [String])
     /// A rebuild succeeded after problems: the overlay goes.
     case resolved
+    /// The warnings of the current build (`broadsheet check` prints the same), shown in a small
+    /// panel that does not block the page; a count of 0 removes the panel.
+    case warnings(report: String, warningCount: Int, files: [String])
+    /// A comment line sent every few seconds: writing it is how a stream finds out that its
+    /// page went away, so the connection is released at once instead of at the next rebuild.
+    case heartbeat
 
     /// More changed pages than this are sent as "reload everything".
     static let pathListLimit = 500
 
     /// The event in `text/event-stream` form.
     public var serverSentEvent: String {
+        if case .heartbeat = self { return ": heartbeat\n\n" }
         let (name, payload): (String, [String: Any]) =
             switch self {
             case .hello(let generation): ("hello", ["generation": generation])
@@ -28,6 +35,9 @@ public enum PreviewEvent: Sendable, Equatable {
             case .problems(let report, let errorCount, let files):
                 ("problems", ["report": report, "errorCount": errorCount, "files": files])
             case .resolved: ("resolved", [:])
+            case .warnings(let report, let warningCount, let files):
+                ("warnings", ["report": report, "warningCount": warningCount, "files": files])
+            case .heartbeat: ("heartbeat", [:])
             }
         let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data("{}".utf8)
         return "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"

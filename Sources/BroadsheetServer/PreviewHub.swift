@@ -19,6 +19,7 @@ public final class PreviewHub: Sendable {
     private struct State {
         var snapshot = Snapshot(files: [:], generation: 0, hasBuilt: false)
         var problems: PreviewEvent?
+        var warnings: PreviewEvent?
         var listeners: [Int: AsyncStream<PreviewEvent>.Continuation] = [:]
         var nextListener = 0
         var closed = false
@@ -58,23 +59,58 @@ public final class PreviewHub: Sendable {
         for listener in listeners { listener.yield(problems) }
     }
 
-    /// A stream of events for one page: the current generation first, then any current problem, then changes.
-    func listen() -> AsyncStream<PreviewEvent> {
+    /// Shows the current build's warnings on every open page (and on pages opened later) when
+    /// they changed; a count of 0 removes them.
+    func warn(_ warnings: PreviewEvent) {
+        let listeners: [AsyncStream<PreviewEvent>.Continuation] = state.withLock { state in
+            // Only changes are sent: most rebuilds leave the warnings as they were.
+            if state.warnings == warnings { return [] }
+            if case .warnings(_, let count, _) = warnings, count == 0, state.warnings == nil { return [] }
+            state.warnings = warnings
+            return Array(state.listeners.values)
+        }
+        for listener in listeners { listener.yield(warnings) }
+    }
+
+    /// Sends a heartbeat comment to every page, so streams whose page went away fail to write and end.
+    func beat() {
+        for listener in state.withLock({ Array($0.listeners.values) }) { listener.yield(.heartbeat) }
+    }
+
+    /// One page's subscription: its events, and the id to end it with.
+    struct Listener: Sendable {
+        /// Identifies the subscription for `stopListening`.
+        let id: Int
+        /// The current generation first, then any current problem and warnings, then changes.
+        let events: AsyncStream<PreviewEvent>
+    }
+
+    /// A stream of events for one page: the current generation first, then any current problem
+    /// and warnings, then changes; nil when `limit` pages already listen.
+    func listen(limit: Int = .max) -> Listener? {
         let (stream, continuation) = AsyncStream.makeStream(of: PreviewEvent.self, bufferingPolicy: .bufferingNewest(64))
-        let registered: Bool = state.withLock { state in
-            guard !state.closed else { return false }
+        let id: Int? = state.withLock { state in
+            if state.closed { return -1 }
+            guard state.listeners.count < limit else { return nil }
             let id = state.nextListener
             state.nextListener += 1
             state.listeners[id] = continuation
             continuation.yield(.hello(generation: state.snapshot.generation))
             if let problems = state.problems { continuation.yield(problems) }
+            if let warnings = state.warnings { continuation.yield(warnings) }
             continuation.onTermination = { [weak self] _ in
                 self?.state.withLock { _ = $0.listeners.removeValue(forKey: id) }
             }
-            return true
+            return id
         }
-        if !registered { continuation.finish() }
-        return stream
+        guard let id else { return nil }
+        if id < 0 { continuation.finish() }
+        return Listener(id: id, events: stream)
+    }
+
+    /// Ends one page's stream (its connection closed or failed) and forgets it.
+    func stopListening(_ id: Int) {
+        state.withLock { $0.listeners.removeValue(forKey: id) }?.finish()
     }
 
     /// Ends every event stream (on shutdown), so open connections close and the server can stop.

@@ -44,6 +44,7 @@ final class PreviewRebuilder: Sendable {
             do throws(DiagnosticsError) {
                 let live = try LiveSite(options)
                 try publishAll(live, state: &state)
+                if !live.warnings.isEmpty { console.report(live.warnings) }
                 let pages = live.files.keys.filter { $0.hasSuffix(".html") }.count
                 console.say("Built \(pages) pages in \(PreviewConsole.milliseconds(clock.now - start)).")
             } catch {
@@ -81,6 +82,7 @@ final class PreviewRebuilder: Sendable {
             do throws(DiagnosticsError) {
                 let live = try LiveSite(options)
                 try publishAll(live, state: &state)
+                if !live.warnings.isEmpty { console.report(live.warnings) }
                 console.say("Rebuilt everything after \(described) in \(PreviewConsole.milliseconds(clock.now - start)).")
             } catch {
                 fail(error.diagnostics, paths: paths, state: &state)
@@ -107,6 +109,7 @@ final class PreviewRebuilder: Sendable {
                 event = Self.event(for: update.changedPaths, sources: changes, generation: state.generation)
             }
             hub.publish(.init(files: served, generation: state.generation, hasBuilt: true), event: event)
+            showWarnings(state.live!.warnings)
             if !update.warnings.isEmpty { console.report(update.warnings) }
             let kind = update.wasFullRebuild ? "full rebuild" : "incremental"
             let files = update.changedPaths.count
@@ -129,6 +132,16 @@ final class PreviewRebuilder: Sendable {
         hub.publish(
             .init(files: served, generation: state.generation, hasBuilt: true),
             event: .reload(generation: state.generation, paths: nil))
+        showWarnings(live.warnings)
+    }
+
+    /// Shows the site's current warnings in the browser (a panel that does not block the page);
+    /// an empty list removes the panel.
+    private func showWarnings(_ warnings: [Diagnostic]) {
+        hub.warn(
+            .warnings(
+                report: warnings.isEmpty ? "" : console.plainReport(warnings), warningCount: warnings.count,
+                files: Array(Set(warnings.map(\.location.path))).sorted()))
     }
 
     private func fail(_ diagnostics: [Diagnostic], paths: Set<String>, state: inout State) {

@@ -8,9 +8,21 @@ struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let hub: PreviewHub
+    /// Which `Host` headers are answered (DNS-rebinding guard).
+    let hosts: PreviewHostGuard
+    /// At most this many live-reload streams at once; more get 503.
+    let maxEventStreams: Int
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let isHead = request.method == .head
+        guard hosts.allows(host: request.head.authority) else {
+            // 421 Misdirected Request: this server does not answer for that name.
+            return Self.response(
+                bytes: Array(
+                    "Misdirected request: this preview answers only to localhost, 127.0.0.1 and [::1] (or the address given with --host), not to the Host header sent.\n"
+                        .utf8),
+                type: "text/plain; charset=utf-8", status: .misdirectedRequest, request: request)
+        }
         guard request.method == .get || isHead else {
             return Response(
                 status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentLength: "0", .cacheControl: "no-store"])
@@ -21,7 +33,7 @@ struct PreviewResponder: HTTPResponder {
         case .events:
             // A HEAD must not open the endless stream: the response would never end.
             guard !isHead else { return Response(status: .ok, headers: Self.eventStreamHeaders) }
-            return eventStream()
+            return eventStream(request: request)
         case .script:
             return Self.response(
                 bytes: Array(LiveReloadScript.source.utf8), type: "text/javascript; charset=utf-8", status: .ok,
@@ -86,13 +98,24 @@ struct PreviewResponder: HTTPResponder {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// The live-reload stream; it ends when the page goes away or the server shuts down.
-    private func eventStream() -> Response {
-        let events = hub.listen()
+    /// The live-reload stream; it ends when the page goes away (the next heartbeat fails to
+    /// write) or the server shuts down. Beyond `maxEventStreams` open streams: 503.
+    private func eventStream(request: Request) -> Response {
+        guard let listener = hub.listen(limit: maxEventStreams) else {
+            var response = Self.response(
+                bytes: Array(
+                    "Too many live-reload connections (\(maxEventStreams)) are open; close some preview tabs and reload this page.\n"
+                        .utf8),
+                type: "text/plain; charset=utf-8", status: .serviceUnavailable, request: request)
+            response.headers[.retryAfter] = "5"
+            return response
+        }
         let hub = self.hub
         let body = ResponseBody { writer in
+            // However the stream ends (the page went away and a write failed, or shutdown), its place is freed.
+            defer { hub.stopListening(listener.id) }
             try await withGracefulShutdownHandler {
-                for await event in events {
+                for await event in listener.events {
                     try await writer.write(ByteBuffer(string: event.serverSentEvent))
                 }
             } onGracefulShutdown: {

@@ -76,6 +76,7 @@ struct FactData: Sendable {
     }
 
     /// A tidy CSV: one line per row and column, unknown values included with an empty value.
+    /// Every field goes through `CSVField`, so no label or cell can run as a spreadsheet formula.
     func csv(_ comparison: Comparison) -> String {
         var lines = [
             "row_id,row_label,column_id,column_label,type,unit,value,display,approximate,as_of,source_id,source_url,note"
@@ -96,14 +97,9 @@ struct FactData: Sendable {
                         row.id, row.label, column.id, column.label, column.type.rawValue, unit, "", "unknown", "", "", "", "", "",
                     ]
                 }
-                lines.append(fields.map(Self.quote).joined(separator: ","))
+                lines.append(fields.map(CSVField.encode).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -292,3 +292,95 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Unsafe slugs, terminal text, control characters")
+struct HostileTextCoreTests {
+    @Test(
+        "Windows device names are refused in any case and with any extension",
+        arguments: ["con", "CON", "Prn", "aux", "nul.txt", "NUL.tar.gz", "com1", "COM9", "lpt1", "Lpt9.html", "com²"])
+    func windowsReserved(_ slug: String) {
+        #expect(Slug.hazards(of: slug).contains { if case .windowsReservedName = $0 { true } else { false } })
+    }
+
+    @Test("names that only resemble device names are fine", arguments: ["console", "com10", "lpt0", "nul-", "a.con", "auxiliary", "com"])
+    func notReserved(_ slug: String) {
+        #expect(Slug.hazards(of: slug).isEmpty)
+    }
+
+    @Test(
+        "invisible characters are found",
+        arguments: ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{202E}", "\u{2067}", "\u{061C}"])
+    func invisible(_ scalar: String) {
+        let hazards = Slug.hazards(of: "pay\(scalar)ments")
+        #expect(hazards == [.invisibleCharacter(scalar.unicodeScalars.first!)])
+        #expect(hazards.allSatisfy { $0.isError })
+    }
+
+    @Test("words mixing Latin, Greek and Cyrillic warn; other mixes are fine")
+    func mixedScripts() {
+        #expect(Slug.hazards(of: "p\u{0430}yments") == [.mixedScripts(word: "p\u{0430}yments")])  // Cyrillic а
+        #expect(Slug.hazards(of: "micr\u{03BF}soft-news") == [.mixedScripts(word: "micr\u{03BF}soft")])  // Greek ο
+        #expect(Slug.hazards(of: "\u{0441}\u{043E}m-x") == [.mixedScripts(word: "\u{0441}\u{043E}m")])  // Cyrillic с, о + Latin m
+        #expect(!Slug.hazards(of: "p\u{0430}yments")[0].isError)
+        for fine in ["iphone-苹果", "微信支付-wechat-pay", "москва-moscow", "αβγ-abc", "café", "straße"] {
+            #expect(Slug.hazards(of: fine).isEmpty, "\(fine)")
+        }
+    }
+
+    @Test("terminal text escapes controls and bidi controls, and leaves the rest alone")
+    func terminalText() {
+        #expect(TerminalText.escaped("a\u{1B}]0;owned\u{07}b") == "a\\u{1B}]0;owned\\u{7}b")
+        #expect(TerminalText.escaped("x\u{9B}31m\u{202E}y\nz\u{7F}") == "x\\u{9B}31m\\u{202E}y\\u{A}z\\u{7F}")
+        #expect(TerminalText.escaped("中文 café 👩‍💻 \\ tab") == "中文 café 👩‍💻 \\ tab")
+    }
+
+    @Test("the formatter escapes control characters in paths, messages, hints and quoted lines; colours stay")
+    func formatterEscapes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-term-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let name = "a\u{1B}[2J.md"
+        try Data("title: x\u{1B}]0;hi\u{07} \u{9B}1m\n".utf8).write(to: root.appendingPathComponent(name))
+        let diagnostic = Diagnostic.error(
+            at: SourceLocation(path: name, line: 1, column: 9), "bad '\u{1B}]0;title\u{07}'", hint: "fix \u{1B}[31m it")
+        let colored = DiagnosticFormatter(root: root, colored: true).format([diagnostic])
+        let withoutColours = colored.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+        #expect(!withoutColours.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        #expect(colored.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(
+            withoutColours
+                == "a\\u{1B}[2J.md:1:9: error: bad '\\u{1B}]0;title\\u{7}'\n    title: x\u{FFFD}]0;hi\u{FFFD} \u{FFFD}1m\n            ^\n    hint: fix \\u{1B}[31m it\n"
+        )
+    }
+
+    @Test(
+        "control characters are refused at their line and column, in any position",
+        arguments: [
+            ("\u{1B}", "U+001B (escape)"), ("\u{07}", "U+0007 (bell)"), ("\u{0B}", "U+000B (vertical tab)"),
+            ("\u{0C}", "U+000C (form feed)"), ("\u{01}", "U+0001"), ("\u{1F}", "U+001F"), ("\u{7F}", "U+007F (delete)"),
+            ("\u{80}", "U+0080"), ("\u{85}", "U+0085 (next line)"), ("\u{9F}", "U+009F"),
+        ])
+    func controls(_ control: String, _ name: String) {
+        for (text, line, column) in [("\(control)", 1, 1), ("ab\r\n中\(control)", 2, 2), ("a\rb\nc\tdé\(control)x", 3, 5)] {
+            let result = SourceFile.decode(Data(text.utf8), displayPath: "x.md")
+            guard case .failure(let diagnostic) = result else {
+                Issue.record("\(text.debugDescription) was accepted")
+                continue
+            }
+            #expect(diagnostic.description == "x.md:\(line):\(column): error: the file contains the control character \(name)")
+        }
+    }
+
+    @Test("tabs, line breaks and ordinary text pass; U+FFFE and U+FFFF are refused")
+    func allowedText() throws {
+        let text = "a\tb\r\nc\rd\n中文 \u{A0}\u{2028}\u{FFFD}\u{FFFC} 👩‍💻"
+        #expect(try SourceFile.decode(Data(text.utf8), displayPath: "x.md").get().text == "a\tb\nc\nd\n中文 \u{A0}\u{2028}\u{FFFD}\u{FFFC} 👩‍💻")
+        for (scalar, code) in [("\u{FFFE}", "U+FFFE"), ("\u{FFFF}", "U+FFFF")] {
+            guard case .failure(let diagnostic) = SourceFile.decode(Data("ok\nx\(scalar)".utf8), displayPath: "x.md") else {
+                Issue.record("\(code) was accepted")
+                continue
+            }
+            #expect(diagnostic.description == "x.md:2:2: error: the file contains \(code), which is not a character")
+        }
+    }
+}

@@ -11,6 +11,7 @@ import json
 import os
 import queue
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -84,7 +85,8 @@ class LineLog:
 class PreviewProcess:
     """One `broadsheet serve --port 0` process and what it has printed."""
 
-    def __init__(self, binary: Path, root: Path, *options: str):
+    def __init__(self, binary: Path, root: Path, *options: str, open_files: int | None = None):
+        """`open_files` lowers the process's file-descriptor limit (`ulimit -n`) before it starts."""
         self.arguments = [str(binary), "serve", "--root", str(root), *options]
         if "--port" not in options:
             self.arguments += ["--port", "0"]
@@ -97,6 +99,7 @@ class PreviewProcess:
             stderr=subprocess.PIPE,
             text=True,
             bufsize=1,
+            preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))) if open_files else None,
         )
         self.stdout = LineLog(self.process.stdout)
         self.stderr = LineLog(self.process.stderr)
@@ -152,9 +155,9 @@ class PreviewProcess:
 
 
 @contextmanager
-def running_preview(binary: Path, root: Path, *options: str, check_stop: bool = True):
+def running_preview(binary: Path, root: Path, *options: str, check_stop: bool = True, open_files: int | None = None):
     """Starts the preview, waits until it serves, yields it; on the way out checks Ctrl-C stops it cleanly."""
-    preview = PreviewProcess(binary, root, *options)
+    preview = PreviewProcess(binary, root, *options, open_files=open_files)
     try:
         preview.wait_until_serving()
         yield preview
