@@ -54,6 +54,11 @@ public struct TransportOptions: Sendable, Hashable {
             return (nil, ["no SMTP server: set newsletter.smtp.host in site.yaml or pass --smtp-host (or use --sendmail)"], [])
         }
         var problems: [String] = []
+        for (flag, name) in [("--smtp-host", smtpHost), ("--smtp-helo", smtpHelo)] {
+            if let name, let problem = MailHeaderSyntax.problem(withHostName: name) {
+                problems.append("\(flag) '\(TerminalText.escaped(name))' is not a host name: \(problem)")
+            }
+        }
         var security = SMTPSettings.Security(rawValue: config.smtp.security?.rawValue ?? "starttls") ?? .starttls
         if let text = smtpSecurity {
             if let value = SMTPSettings.Security(rawValue: text.lowercased()) {
