@@ -25,6 +25,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // The sendmail transport: a process with its arguments as a list and its output drained as it runs.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        // FilePath for swift-subprocess on Linux (its own dependency, named here because the transport uses it).
+        .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+        // Subscriber lists: RFC 4180 CSV with quoted commas, quotes and line breaks.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -73,14 +79,18 @@ let package = Package(
         ),
         .target(
             name: "BroadsheetMail",
-            dependencies: ["BroadsheetCore", "COpenSSL"],
+            dependencies: [
+                "BroadsheetCore", "COpenSSL",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "BroadsheetNewsletter",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetMail",
+                "BroadsheetMail", .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -132,7 +142,8 @@ let package = Package(
             name: "BroadsheetServerTests", dependencies: ["BroadsheetServer", "BroadsheetBuild", "BroadsheetCore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BroadsheetMailTests", dependencies: ["BroadsheetMail"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetMailTests", dependencies: ["BroadsheetMail", "BroadsheetCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetNewsletterTests",
             dependencies: [
@@ -150,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetBuildTests",
-            dependencies: ["BroadsheetBuild", "BroadsheetCore"],
+            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail"],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),

@@ -23,6 +23,12 @@ public enum EditionLoader {
         guard var fields = YAMLFields(node, path: file.path, subject: "edition front matter", diagnostics: &diagnostics)
         else { return (nil, diagnostics) }
         let subject = fields.string("subject", required: true, acceptsBareScalars: false)
+        if let subject, let problem = MailHeaderSyntax.problem(withHeaderText: subject) {
+            fields.report(
+                .error(
+                    at: fields.location(ofKey: "subject"), "the subject cannot go into an email header: \(problem)",
+                    hint: "write the subject on one line, without control characters"))
+        }
         var date: PublicationDate?
         if let text = fields.string("date", required: true) {
             date = PublicationDate(iso: text)
@@ -59,11 +65,16 @@ public enum EditionLoader {
                     at: SourceLocation(path: file.path), "the file name '\(name)' cannot be used in a URL",
                     hint: "rename the file, e.g. to '\(Slug.make(from: name).isEmpty ? "edition-1" : Slug.make(from: name)).md'"))
         } else {
-            for diagnostic in SlugValidator.validate(
+            let slugProblems = SlugValidator.validate(
                 name, at: SourceLocation(path: file.path),
                 renameHint: "rename the file, e.g. to '\(Slug.make(from: name + "-edition")).md'")
-            {
-                fields.report(diagnostic)
+            for diagnostic in slugProblems { fields.report(diagnostic) }
+            if slugProblems.isEmpty && !MailHeaderSyntax.isDotAtom(name) {
+                // The name is the first part of every message's Message-ID (`NAME.DATE.HASH@host`).
+                fields.report(
+                    .error(
+                        at: SourceLocation(path: file.path), "the file name '\(name)' cannot be used in a Message-ID",
+                        hint: "rename the file with ASCII letters, digits, '-' and '.' only, e.g. 'edition-1.md'"))
             }
         }
         fields.reportUnknownKeys(known: keys)

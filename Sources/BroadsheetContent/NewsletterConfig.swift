@@ -56,8 +56,9 @@ public struct NewsletterConfig: Sendable, Hashable {
     public var unsubscribeMailto: String?
     /// SMTP settings.
     public var smtp: SMTP
-    /// A sendmail-compatible command (`/usr/sbin/sendmail -i -t`) used instead of SMTP when set.
-    public var sendmail: String?
+    /// A sendmail-compatible command used instead of SMTP when set: the program and its
+    /// arguments, as a list (`[/usr/sbin/sendmail, -i]`) or split from one line like a shell would.
+    public var sendmail: [String]?
     /// Messages per second at most while sending.
     public var rate: Double?
     /// Where the section starts in site.yaml, for diagnostics.
@@ -66,7 +67,7 @@ public struct NewsletterConfig: Sendable, Hashable {
     /// Creates a configuration.
     public init(
         from: String, replyTo: String? = nil, unsubscribeURL: String, unsubscribeMailto: String? = nil,
-        smtp: SMTP = SMTP(), sendmail: String? = nil, rate: Double? = nil,
+        smtp: SMTP = SMTP(), sendmail: [String]? = nil, rate: Double? = nil,
         location: SourceLocation = SourceLocation(path: "Content/site.yaml")
     ) {
         self.from = from

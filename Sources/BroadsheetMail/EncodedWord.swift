@@ -6,13 +6,21 @@ public enum EncodedWord {
     /// so `Subject: ` and one word stay within 78 characters.
     static let bytesPerWord = 36
 
-    /// True when `text` can go into a header as it is: printable ASCII without `=?`.
+    /// The longest word left plain: `Reply-To: ` and the word stay within 78 characters.
+    static let longestPlainWord = 66
+
+    /// True when `text` can go into a header as it is and come back exactly: printable ASCII
+    /// without `=?`, single spaces between words (a receiver may collapse runs of spaces or drop
+    /// one at either end) and no word too long to fold.
     public static func isPlain(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 32 && $0 < 127 } && !text.contains("=?")
+        guard text.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }), !text.contains("=?") else { return false }
+        guard !text.hasPrefix(" "), !text.hasSuffix(" "), !text.contains("  ") else { return false }
+        return text.split(separator: " ").allSatisfy { $0.utf8.count <= longestPlainWord }
     }
 
     /// `text` as it is when plain, otherwise as `=?UTF-8?B?…?=` words separated by single
-    /// spaces (fold there); characters are never split across words.
+    /// spaces (fold there; a decoder drops the space between two encoded words, so every space
+    /// of `text` is kept inside the words); characters are never split across words.
     public static func encode(_ text: String) -> String {
         guard !isPlain(text) else { return text }
         return words(text).joined(separator: " ")

@@ -15,14 +15,14 @@ public struct SMTPClient: MailTransport {
     }
 
     /// Connects and greets the server now, to fail early on wrong settings.
-    public mutating func open() throws(MailDeliveryError) {
+    public mutating func open() async throws(MailDeliveryError) {
         if connection == nil { connection = try Self.session(settings) }
     }
 
     public mutating func deliver(
         _ message: String, from sender: String, to recipient: String, willCommit: () throws -> Void
-    ) throws(MailDeliveryError) -> String {
-        try open()
+    ) async throws(MailDeliveryError) -> String {
+        try await open()
         guard let connection else { throw MailDeliveryError(.temporary, "no connection") }
         do {
             try Self.expect(connection, "MAIL FROM:<\(sender)>", [250], step: "MAIL FROM")
@@ -60,7 +60,7 @@ public struct SMTPClient: MailTransport {
         return reply.description
     }
 
-    public mutating func close() {
+    public mutating func close() async {
         if let connection {
             do {
                 try Self.expect(connection, "QUIT", [221], step: "QUIT")
@@ -131,6 +131,10 @@ public struct SMTPClient: MailTransport {
     private static func expect(_ connection: SocketConnection, _ command: String, _ codes: Set<Int>, step: String)
         throws(MailDeliveryError) -> SMTPReply
     {
+        // Addresses and names are checked long before; a line break here would inject a command.
+        guard !command.contains(where: \.isNewline) else {
+            throw MailDeliveryError(.configuration, "refusing to send an SMTP command with a line break (\(step))")
+        }
         try connection.write(command + "\r\n")
         let reply = try readReply(connection)
         guard codes.contains(reply.code) else { throw MailDeliveryError(reply: reply, during: step) }

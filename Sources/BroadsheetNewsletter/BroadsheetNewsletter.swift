@@ -18,15 +18,23 @@ public enum NewsletterRenderer {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         for edition in site.editions {
-            do {
+            do throws(Diagnostic) {
                 let message = try renderer.message(edition, to: nil, date: edition.date.instant)
+                let eml: String
+                do {
+                    eml = try message.encoded()
+                } catch {
+                    throw Diagnostic.error(
+                        at: SourceLocation(path: edition.path), "the edition's email cannot be written: \(error)",
+                        hint: "correct the value in the edition's front matter or in site.yaml's newsletter section")
+                }
                 let permalinks = site.permalinks
                 files += [
                     OutputFile(path: permalinks.newsletterEmail(edition.name, file: "email.html").outputPath, text: message.html),
                     OutputFile(path: permalinks.newsletterEmail(edition.name, file: "email.txt").outputPath, text: message.text),
                     OutputFile(
                         path: permalinks.newsletterEmail(edition.name, file: "\(edition.name).eml").outputPath,
-                        text: message.encoded()),
+                        text: eml),
                 ]
             } catch {
                 diagnostics.append(error)

@@ -10,12 +10,12 @@ public struct NewsletterSender {
 
     private let journal: SendJournal
     private let options: SendOptions
-    private let sleep: (Double) -> Void
+    private let sleep: (Double) async -> Void
     private let now: () -> Date
 
     /// A sender writing to `journal`; `sleep` and `now` are injectable for tests.
     public init(
-        journal: SendJournal, options: SendOptions, sleep: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+        journal: SendJournal, options: SendOptions, sleep: @escaping (Double) async -> Void = NewsletterSender.pause,
         now: @escaping () -> Date = { Date() }
     ) {
         self.journal = journal
@@ -25,35 +25,63 @@ public struct NewsletterSender {
     }
 
     /// Sends to `plan.pending` through `transport`; `compose` builds a reader's message.
+    ///
+    /// The transport is opened first: settings that cannot work (no such sendmail command, a
+    /// refused login, a certificate that does not verify) stop the send before anything is journalled.
     public func send(
         _ plan: SendPlan, envelopeSender: String, transport: inout some MailTransport,
         compose: (Subscriber) throws(Diagnostic) -> EmailMessage, progress: Progress
-    ) -> SendReport {
+    ) async -> SendReport {
+        var report = SendReport()
+        guard !plan.pending.isEmpty else { return report }
+        do {
+            try await transport.open()
+        } catch where error.kind == .configuration {
+            report.stopped = error.message
+            await transport.close()
+            return report
+        } catch {
+            // A server that cannot be reached yet: each delivery retries as usual.
+        }
+        report = await deliverAll(plan, envelopeSender: envelopeSender, transport: &transport, compose: compose, progress: progress)
+        await transport.close()
+        return report
+    }
+
+    private func deliverAll(
+        _ plan: SendPlan, envelopeSender: String, transport: inout some MailTransport,
+        compose: (Subscriber) throws(Diagnostic) -> EmailMessage, progress: Progress
+    ) async -> SendReport {
         var report = SendReport()
         let interval = options.rate > 0 ? 1 / options.rate : 0
         var lastStart: Date?
-        defer { transport.close() }
         for (index, subscriber) in plan.pending.enumerated() {
             let message: EmailMessage
+            let encoded: String
             do {
                 message = try compose(subscriber)
             } catch {
                 report.stopped = "cannot render the message for \(subscriber.address.address): \(error.message)"
                 return report
             }
-            let encoded = message.encoded()
+            do {
+                encoded = try message.encoded()
+            } catch {
+                report.stopped = "cannot write the message for \(subscriber.address.address): \(error)"
+                return report
+            }
             let email = subscriber.address.normalized
             var attempt = 0
             var outcome: SendReport.Outcome
             while true {
                 if let lastStart {
                     let wait = interval - now().timeIntervalSince(lastStart)
-                    if wait > 0 { sleep(wait) }
+                    if wait > 0 { await sleep(wait) }
                 }
                 lastStart = now()
                 var committed = false
                 do {
-                    let reply = try transport.deliver(
+                    let reply = try await transport.deliver(
                         encoded, from: envelopeSender, to: subscriber.address.address,
                         willCommit: {
                             try journal.record(.sending, email: email, messageID: message.messageID, at: now())
@@ -71,7 +99,7 @@ public struct NewsletterSender {
                     switch error.kind {
                     case .temporary where attempt < options.retries:
                         attempt += 1
-                        sleep(options.retryDelay * pow(2, Double(attempt - 1)))
+                        await sleep(options.retryDelay * pow(2, Double(attempt - 1)))
                         continue
                     case .temporary: outcome = .deferred(error.message)
                     case .permanent: outcome = .failed(error.message)
@@ -95,6 +123,15 @@ public struct NewsletterSender {
             if report.stopped != nil { return report }
         }
         return report
+    }
+
+    /// Waits `seconds` (the rate limit, the delay before a retry).
+    public static func pause(_ seconds: Double) async {
+        do {
+            try await Task.sleep(for: .milliseconds(Int((seconds * 1000).rounded(.up))))
+        } catch {
+            // Cancelled: the send goes on at once; the journal keeps every promise.
+        }
     }
 
     /// Records an outcome; if the journal cannot be written the send stops, since it could no

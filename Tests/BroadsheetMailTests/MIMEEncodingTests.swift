@@ -74,9 +74,9 @@ struct HeaderEncodingTests {
     }
 
     @Test("folded headers keep every line within 78 characters and continue with a space")
-    func folding() {
+    func folding() throws {
         let value = EncodedWord.encode(String(repeating: "微信支付 ", count: 20))
-        let folded = HeaderFolding.fold(name: "Subject", value: value)
+        let folded = try HeaderFolding.fold(name: "Subject", value: value)
         let lines = folded.components(separatedBy: "\r\n")
         #expect(lines.count > 2)
         #expect(lines.allSatisfy { $0.count <= 78 })
@@ -135,8 +135,8 @@ struct EmailMessageTests {
         html: "<p>Hello.</p>")
 
     @Test("headers, the two parts in order, CRLF lines within limits")
-    func structure() {
-        let eml = Self.message.encoded()
+    func structure() throws {
+        let eml = try Self.message.encoded()
         #expect(!eml.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let lines = eml.components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.count <= 78 })
@@ -157,10 +157,10 @@ struct EmailMessageTests {
     }
 
     @Test("an archived copy goes to undisclosed recipients")
-    func undisclosed() {
+    func undisclosed() throws {
         var message = Self.message
         message.to = nil
-        #expect(message.encoded().contains("\r\nTo: undisclosed-recipients:;\r\n"))
+        #expect(try message.encoded().contains("\r\nTo: undisclosed-recipients:;\r\n"))
     }
 
     @Test(

@@ -12,8 +12,17 @@ struct ScriptedTransport: MailTransport {
     var delivered: [String] = []
     var commits: [String] = []
 
+    /// Thrown by `open`, when set.
+    var openError: MailDeliveryError?
+    var opened = 0
+
+    mutating func open() async throws(MailDeliveryError) {
+        opened += 1
+        if let openError { throw openError }
+    }
+
     mutating func deliver(_ message: String, from sender: String, to recipient: String, willCommit: () throws -> Void)
-        throws(MailDeliveryError) -> String
+        async throws(MailDeliveryError) -> String
     {
         if var errors = script[recipient], !errors.isEmpty {
             let error = errors.removeFirst()
@@ -30,7 +39,7 @@ struct ScriptedTransport: MailTransport {
         return "250 OK"
     }
 
-    mutating func close() {}
+    mutating func close() async {}
 }
 
 @Suite("Sending with a journal")
@@ -53,13 +62,13 @@ struct SendingTests {
     func send(
         _ journalURL: URL, _ readers: [Subscriber], _ transport: inout ScriptedTransport, resendUncertain: Bool = false,
         sleeps: inout [Double]
-    ) throws -> (SendReport, SendPlan) {
+    ) async throws -> (SendReport, SendPlan) {
         let journal = try SendJournal(url: journalURL, displayPath: "journal")
         let plan = SendPlan(subscribers: readers, journal: journal, resendUncertain: resendUncertain)
         var recorded: [Double] = []
         let sender = NewsletterSender(
             journal: journal, options: SendOptions(rate: 0, retries: 2, retryDelay: 1), sleep: { recorded.append($0) })
-        let report = sender.send(
+        let report = await sender.send(
             plan, envelopeSender: "desk@example.org", transport: &transport, compose: { Self.message($0) },
             progress: { _, _, _, _ in })
         sleeps += recorded
@@ -67,7 +76,7 @@ struct SendingTests {
     }
 
     @Test("temporary failures are retried with doubling delays; permanent ones are not")
-    func retries() throws {
+    func retries() async throws {
         let url = Self.temporaryJournal()
         let readers = Self.subscribers(["a@example.com", "b@example.com", "c@example.com"])
         var transport = ScriptedTransport(script: [
@@ -77,7 +86,7 @@ struct SendingTests {
             "b@example.com": [MailDeliveryError(.permanent, code: 550, "no such user")],
         ])
         var sleeps: [Double] = []
-        let (report, _) = try send(url, readers, &transport, sleeps: &sleeps)
+        let (report, _) = try await send(url, readers, &transport, sleeps: &sleeps)
         #expect(transport.delivered == ["a@example.com", "c@example.com"])
         #expect(sleeps == [1, 2])
         #expect(report.sentCount == 2)
@@ -85,7 +94,7 @@ struct SendingTests {
     }
 
     @Test("a rerun skips everyone sent, failed or uncertain, and reports the uncertain")
-    func rerun() throws {
+    func rerun() async throws {
         let url = Self.temporaryJournal()
         let readers = Self.subscribers(["a@example.com", "b@example.com", "c@example.com", "d@example.com"])
         var first = ScriptedTransport(script: [
@@ -94,11 +103,11 @@ struct SendingTests {
             "d@example.com": Array(repeating: MailDeliveryError(.temporary, "connection refused"), count: 3),
         ])
         var sleeps: [Double] = []
-        _ = try send(url, readers, &first, sleeps: &sleeps)
+        _ = try await send(url, readers, &first, sleeps: &sleeps)
         #expect(first.delivered == ["a@example.com"])
 
         var second = ScriptedTransport(script: [:])
-        let (report, plan) = try send(url, readers, &second, sleeps: &sleeps)
+        let (report, plan) = try await send(url, readers, &second, sleeps: &sleeps)
         #expect(plan.alreadySent.map(\.address.address) == ["a@example.com"])
         #expect(plan.uncertain.map(\.address.address) == ["b@example.com"])
         #expect(plan.failedBefore.map(\.address.address) == ["c@example.com"])
@@ -106,7 +115,7 @@ struct SendingTests {
         #expect(report.sentCount == 1)
 
         var third = ScriptedTransport(script: [:])
-        _ = try send(url, readers, &third, resendUncertain: true, sleeps: &sleeps)
+        _ = try await send(url, readers, &third, resendUncertain: true, sleeps: &sleeps)
         #expect(third.delivered == ["b@example.com"])
     }
 

@@ -5,6 +5,7 @@ with STARTTLS and AUTH, retries, and a sendmail-compatible command."""
 from __future__ import annotations
 
 import email
+import email.header
 import email.policy
 import email.utils
 import os
@@ -424,6 +425,152 @@ def test_sendmail_compatible_command(broadsheet_bin, site_copy, tmp_path):
     message = email.message_from_bytes((spool / "ada@example.com").read_bytes(), policy=email.policy.default)
     assert message["Subject"] == SUBJECT
     assert message.get_body(("plain",)).get_content().count("Hello Ada Lovelace,") == 1
+
+
+def write_fake_sendmail(folder: Path, log: Path) -> Path:
+    """A sendmail stand-in in a folder whose name has a space (arguments are a list, never split),
+    appending each recipient to `log`, so a second copy to anyone would show."""
+    fake = folder / "bin dir" / "fake sendmail"
+    fake.parent.mkdir()
+    fake.write_text(
+        f"#!{sys.executable}\nimport sys, pathlib\n"
+        "sys.stdout.write('x' * 300000); sys.stderr.write('y' * 300000)  # chatty: must not hang the send\n"
+        "body = sys.stdin.buffer.read()\n"
+        f"with open({str(log)!r}, 'a') as log: log.write(sys.argv[-1] + '\\n')\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    return fake
+
+
+def test_missing_sendmail_journals_nothing_and_the_next_run_delivers_once(broadsheet_bin, site_copy, tmp_path):
+    """Issue 14 defect 1: a sendmail command that does not exist is a clear error, nobody is marked
+    uncertain, and a rerun with a working command delivers to every reader exactly once."""
+    readers = write_readers(tmp_path, READERS[:4])
+    base = ["newsletter", "send", EDITION, "--root", str(site_copy), "--subscribers", str(readers), "--rate", "50"]
+    missing = run_broadsheet(broadsheet_bin, *base, "--sendmail", "/no/such/file -i", "--confirm")
+    assert missing.returncode == 1, describe(missing)
+    assert "/no/such/file" in missing.stderr and "no such file" in missing.stderr
+    journal = site_copy / ".broadsheet/sends" / f"{EDITION}.jsonl"
+    assert not journal.exists() or "sending" not in journal.read_text(encoding="utf-8")
+
+    log = tmp_path / "delivered.log"
+    fake = write_fake_sendmail(tmp_path, log)
+    quoted = "'" + str(fake) + "' -i"
+    rerun = run_broadsheet(broadsheet_bin, *base, "--sendmail", quoted, "--confirm")
+    assert rerun.returncode == 0, describe(rerun)
+    assert "Sent 4 messages" in rerun.stdout and "0 uncertain" in rerun.stdout
+    assert sorted(log.read_text(encoding="utf-8").split()) == sorted(address for address, _ in READERS[:4])
+    again = run_broadsheet(broadsheet_bin, *base, "--sendmail", quoted, "--confirm")
+    assert again.returncode == 0, describe(again)
+    assert len(log.read_text(encoding="utf-8").split()) == 4
+
+
+def test_dry_run_shows_the_plan_without_the_smtp_password(broadsheet_bin, site_copy, tmp_path):
+    """Issue 19: the password is needed only to send."""
+    readers = write_readers(tmp_path, READERS[:2])
+    base = ["newsletter", "send", EDITION, "--root", str(site_copy), "--subscribers", str(readers),
+            "--smtp-password-env", "BROADSHEET_TEST_UNSET_PASSWORD"]
+    dry = run_broadsheet(broadsheet_bin, *base)
+    assert dry.returncode == 0, describe(dry)
+    assert "would send to Ada Lovelace <ada@example.com>" in dry.stdout
+    assert "note: the SMTP password is not set: export BROADSHEET_TEST_UNSET_PASSWORD" in dry.stderr
+    confirmed = run_broadsheet(broadsheet_bin, *base, "--confirm")
+    assert confirmed.returncode == 1
+    assert "error: the SMTP password is not set" in confirmed.stderr
+    journal = site_copy / ".broadsheet/sends" / f"{EDITION}.jsonl"
+    assert not journal.exists() or journal.read_text(encoding="utf-8") == ""
+
+
+def test_hostile_subscriber_lists_are_folded_escaped_and_read_as_csv(broadsheet_bin, site_copy, tmp_path):
+    """Issue 13: a 5,000-character name folds into valid header lines; escape sequences never reach
+    the terminal; a quoted line break is one record, never a second reader."""
+    long_name = "Lovelace " * 555 + "Ada"
+    wide = "陈" * 1700
+    text = (
+        "email,name\n"
+        f'ada@example.com,"{long_name}"\n'
+        f'chen@example.com,"{wide}"\n'
+        '"bob@example.org\r\nbcc@evil.example",Bob\n'
+        'eve@example.com,"Eve \x1b]0;pwned\x07"\n'
+        'fay\x1b[2J@example.org,Fay\n'
+        'dee@example.org,"Dee, ""the"" reader\nof lines"\n'
+    )
+    readers = tmp_path / "readers.csv"
+    readers.write_bytes(text.encode("utf-8"))
+    with SMTPServer() as server:
+        process = run_broadsheet(broadsheet_bin, *send_arguments(site_copy, readers, server, "--confirm"))
+        assert "\x1b" not in process.stdout + process.stderr, describe(process)
+        assert "\\u{1B}" in process.stderr
+        assert "bcc@evil.example" not in [r for m in server.recorder.messages for r in m.recipients]
+        assert sorted(r for m in server.recorder.messages for r in m.recipients) == ["ada@example.com", "chen@example.com"]
+        for received in server.recorder.messages:
+            head = received.raw.split(b"\r\n\r\n")[0]
+            assert_header_lines_fit(head)
+        ada = next(m for m in server.recorder.messages if m.recipients == ["ada@example.com"]).message
+        assert ada["To"].addresses[0].display_name == long_name
+        # Python's address parser keeps a space between encoded words in a display name, which
+        # RFC 2047 (6.2) says to drop; decode_header follows the RFC.
+        chen = next(m for m in server.recorder.messages if m.recipients == ["chen@example.com"]).raw
+        to = email.message_from_bytes(chen, policy=email.policy.compat32)["To"]
+        assert to.endswith(" <chen@example.com>")
+        name = to[: -len(" <chen@example.com>")].replace("\r\n", "").replace("\n", "")
+        assert str(email.header.make_header(email.header.decode_header(name))) == wide
+    assert "readers.csv:4:1: warning: invalid address 'bob@example.org\\u{A}bcc@evil.example'" in process.stderr
+    assert "readers.csv:6:1: warning: the name of 'eve@example.com' cannot go into an email header" in process.stderr
+    assert "readers.csv:8:1: warning: the name of 'dee@example.org' cannot go into an email header" in process.stderr
+
+
+@pytest.mark.parametrize("subject", ["Spaced  out  subject ", " leading and trailing ", "x" * 2000, "微信 " * 400])
+def test_subject_spacing_and_length_survive(broadsheet_bin, site_copy, tmp_path, subject):
+    """Issue 13: a subject's own spacing is kept, and a 2,000-character subject folds."""
+    edition = site_copy / "Content/newsletters" / f"{EDITION}.md"
+    text = edition.read_text(encoding="utf-8")
+    edition.write_text(re.sub(r"(?m)^subject: .*$", "subject: " + json_string(subject), text, count=1), encoding="utf-8")
+    output = tmp_path / "out"
+    process = run_broadsheet(broadsheet_bin, "newsletter", "build", EDITION, "--root", str(site_copy), "--output", str(output))
+    assert process.returncode == 0, describe(process)
+    raw = (output / FOLDER / f"{EDITION}.eml").read_bytes()
+    assert_header_lines_fit(raw.split(b"\r\n\r\n")[0])
+    assert email.message_from_bytes(raw, policy=email.policy.default)["Subject"] == subject
+
+
+def assert_header_lines_fit(head: bytes):
+    """Every header line within 998 bytes; the folded text headers (Subject, To) within 78."""
+    lines = head.split(b"\r\n")
+    assert all(len(line) <= 998 for line in lines)
+    current = b""
+    for line in lines:
+        if not line.startswith((b" ", b"\t")):
+            current = line.split(b":")[0]
+        if current in (b"Subject", b"To", b"From"):
+            assert len(line) <= 78, line[:100]
+
+
+def json_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("unsubscribeMailto", '"unsubscribe@example.org\\r\\nBcc: victim@example.com"'),
+        ("unsubscribeMailto", '"unsubscribe@example.org>, <https://evil.example/"'),
+        ("unsubscribeURL", "http://lists.example.org/opening/unsubscribe?email={email}"),
+        ("unsubscribeURL", '"https://lists.example.org/u?email={email}\\nBcc: victim@example.com"'),
+        ("replyTo", '"desk@example.org\\r\\nBcc: victim@example.com"'),
+    ],
+)
+def test_header_injection_in_site_yaml_is_refused(broadsheet_bin, site_copy, key, value):
+    site_yaml = site_copy / "Content/site.yaml"
+    text = site_yaml.read_text(encoding="utf-8")
+    site_yaml.write_text(re.sub(rf"(?m)^  {key}: .*$", f"  {key}: {value}", text, count=1), encoding="utf-8")
+    process = run_broadsheet(broadsheet_bin, "check", "--root", str(site_copy))
+    assert process.returncode == 1, describe(process)
+    line = next(i for i, l in enumerate(site_yaml.read_text(encoding="utf-8").splitlines(), 1) if l.startswith(f"  {key}:"))
+    assert f"Content/site.yaml:{line}:" in process.stderr
 
 
 # MARK: - The email in a browser
