@@ -81,7 +81,8 @@ enum NewsletterConfigLoader {
             if let name = fields.string(key), let problem = MailHeaderSyntax.problem(withHostName: name) {
                 fields.report(
                     .error(
-                        at: fields.location(ofKey: key), "the SMTP \(key) '\(TerminalText.escaped(name))' is not a host name: \(problem)",
+                        at: fields.location(ofKey: key),
+                        "the SMTP \(key) '\(TerminalText.escaped(name))' is not a host name: \(problem)",
                         hint: "write a name such as smtp.example.org or mail.example.org"))
             }
         }
@@ -145,12 +146,14 @@ enum NewsletterConfigLoader {
         if let problem = MailHeaderSyntax.problem(withUnsubscribeURL: filled) {
             fields.report(
                 .error(
-                    at: location, "unsubscribeURL '\(TerminalText.escaped(url))' cannot go into the List-Unsubscribe header: \(problem)",
+                    at: location,
+                    "unsubscribeURL '\(TerminalText.escaped(url))' cannot go into the List-Unsubscribe header: \(problem)",
                     hint: "percent-encode the character (a comma is %2C, a space %20)"))
         } else if url.count > longestUnsubscribeURL {
             fields.report(
                 .error(
-                    at: location, "unsubscribeURL is \(url.count) characters long; at most \(longestUnsubscribeURL) fit in the header",
+                    at: location,
+                    "unsubscribeURL is \(url.count) characters long; at most \(longestUnsubscribeURL) fit in the header",
                     hint: "use a shorter address for the unsubscribe page; {email} adds the reader's address"))
         }
     }
@@ -177,7 +180,8 @@ enum NewsletterConfigLoader {
                 guard case .scalar(let text, _) = item.content else {
                     fields.report(
                         .error(
-                            at: fields.location(of: item), "each item of 'sendmail' must be a single value, found \(item.kindDescription)",
+                            at: fields.location(of: item),
+                            "each item of 'sendmail' must be a single value, found \(item.kindDescription)",
                             hint: "write the items as plain values: `sendmail: [/usr/sbin/sendmail, -i]`"))
                     return nil
                 }

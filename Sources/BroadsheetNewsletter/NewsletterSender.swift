@@ -36,14 +36,15 @@ public struct NewsletterSender {
         guard !plan.pending.isEmpty else { return report }
         do {
             try await transport.open()
-        } catch where error.kind == .configuration {
+        } catch  where error.kind == .configuration {
             report.stopped = error.message
             await transport.close()
             return report
         } catch {
             // A server that cannot be reached yet: each delivery retries as usual.
         }
-        report = await deliverAll(plan, envelopeSender: envelopeSender, transport: &transport, compose: compose, progress: progress)
+        report = await deliverAll(
+            plan, envelopeSender: envelopeSender, transport: &transport, compose: compose, progress: progress)
         await transport.close()
         return report
     }

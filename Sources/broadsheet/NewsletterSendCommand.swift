@@ -117,7 +117,8 @@ struct NewsletterSend: AsyncParsableCommand {
         Self.say("Edition   \(delivery.edition.name): \(delivery.edition.subject)")
         Self.say("From      \(delivery.sender.displayText)")
         Self.say(
-            "Readers   \(readers.count) valid in \(subscribers)\(listProblems.isEmpty ? "" : ", \(listProblems.count) left out (see below)")")
+            "Readers   \(readers.count) valid in \(subscribers)\(listProblems.isEmpty ? "" : ", \(listProblems.count) left out (see below)")"
+        )
         Self.say(
             "Journal   \(journalPath): \(plan.alreadySent.count) already sent, \(plan.uncertain.count) uncertain, "
                 + "\(plan.failedBefore.count) failed permanently before")
@@ -131,7 +132,8 @@ struct NewsletterSend: AsyncParsableCommand {
             for reader in plan.pending { Self.say("  would send to \(reader.address.displayText)") }
             for reader in plan.uncertain where !resendUncertain {
                 Self.say(
-                    "  uncertain, not resent: \(reader.address.address) (\(delivery.journalDetail(reader) ?? "no reply was recorded"))")
+                    "  uncertain, not resent: \(reader.address.address) (\(delivery.journalDetail(reader) ?? "no reply was recorded"))"
+                )
             }
             for note in missingToSend { Self.printError("note: \(note); it is needed to send with --confirm\n") }
             Self.say("Dry run: nothing was sent. Add --confirm to send.")
@@ -160,7 +162,11 @@ struct NewsletterSend: AsyncParsableCommand {
             let filled = total == 0 ? width : position * width / total
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
             let line = TerminalText.escaped("[\(bar)] \(position)/\(total) \(label): \(reader.address.address)")
-            if interactive { Swift.print("\u{1B}[2K\r" + line, terminator: position == total ? "\n" : "") } else { Swift.print(line) }
+            if interactive {
+                Swift.print("\u{1B}[2K\r" + line, terminator: position == total ? "\n" : "")
+            } else {
+                Swift.print(line)
+            }
             fflush(nil)
         }
     }

@@ -88,7 +88,8 @@ struct NewsletterDeliveryTests {
     func configurationFailure() async throws {
         let site = try FixtureSite(EverythingSite.files)
         defer { site.delete() }
-        var broken = RecordingTransport(openError: MailDeliveryError(.configuration, "cannot run the sendmail command /no/such/file"))
+        var broken = RecordingTransport(
+            openError: MailDeliveryError(.configuration, "cannot run the sendmail command /no/such/file"))
         let first = try await Self.run(site, &broken)
         #expect(first.report.stopped == "cannot run the sendmail command /no/such/file")
         #expect(!first.summary.succeeded)

@@ -34,7 +34,9 @@ struct NewsletterConfigTests {
 
     @Test(
         "a bad replyTo is reported at its own line, not at from's",
-        arguments: ["letters", "letters@", "a@b.org, c@d.org", "Letters <letters@example.org>, Bcc <x@y.org>", "x\\r\\nBcc: y@z.org"])
+        arguments: [
+            "letters", "letters@", "a@b.org, c@d.org", "Letters <letters@example.org>, Bcc <x@y.org>", "x\\r\\nBcc: y@z.org",
+        ])
     func replyTo(_ value: String) {
         let (config, diagnostics) = Self.load(Self.base + ["replyTo: \"\(value)\""])
         #expect(config == nil)
@@ -45,9 +47,18 @@ struct NewsletterConfigTests {
     @Test(
         "from: a name or address with a line break or control character is refused at from's line",
         arguments: [
-            ("Desk\\r\\nBcc: x@y.org <desk@example.org>", "the name in `from:` cannot go into an email header: it contains a line break"),
-            ("Desk\\u001B]0;pwned\\u0007 <desk@example.org>", "the name in `from:` cannot go into an email header: it contains the control character"),
-            ("Desk <desk@example.org\\nBcc: x@y.org>", "is not an email address: it contains spaces, control or non-ASCII characters"),
+            (
+                "Desk\\r\\nBcc: x@y.org <desk@example.org>",
+                "the name in `from:` cannot go into an email header: it contains a line break"
+            ),
+            (
+                "Desk\\u001B]0;pwned\\u0007 <desk@example.org>",
+                "the name in `from:` cannot go into an email header: it contains the control character"
+            ),
+            (
+                "Desk <desk@example.org\\nBcc: x@y.org>",
+                "is not an email address: it contains spaces, control or non-ASCII characters"
+            ),
             ("desk@example.org\\r", "is not an email address"),
         ])
     func from(_ value: String, _ message: String) {

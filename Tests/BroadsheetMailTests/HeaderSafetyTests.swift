@@ -96,7 +96,8 @@ struct HeaderSafetyTests {
         #expect(throws: MailHeaderError.self) { try Self.message(fromName: subject).encoded() }
     }
 
-    @Test("an address changed after it was checked is checked again", arguments: ["ada@example.com\r\nBcc: x@y.org", "a b@c.org"])
+    @Test(
+        "an address changed after it was checked is checked again", arguments: ["ada@example.com\r\nBcc: x@y.org", "a b@c.org"])
     func changedAddress(_ address: String) {
         var message = Self.message()
         message.to?.address = address

@@ -75,7 +75,8 @@ struct SendmailTransportTests {
     @Test("a command that writes megabytes to its output and errors before reading does not hang the send")
     func chatty() async throws {
         let (folder, program) = try Self.command(
-            "head -c 3000000 /dev/zero | tr '\\0' 'o'; head -c 3000000 /dev/zero | tr '\\0' 'e' >&2; cat > \"$(dirname \"$0\")/message\"")
+            "head -c 3000000 /dev/zero | tr '\\0' 'o'; head -c 3000000 /dev/zero | tr '\\0' 'e' >&2; cat > \"$(dirname \"$0\")/message\""
+        )
         let message = "Subject: big\r\n\r\n" + String(repeating: "0123456789\r\n", count: 100_000)
         let (result, commits) = await Self.deliver([program], message: message)
         #expect(try result.get().hasPrefix("accepted"))

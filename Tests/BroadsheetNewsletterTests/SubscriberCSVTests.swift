@@ -17,8 +17,10 @@ struct SubscriberCSVTests {
         "quoted fields keep commas, doubled quotes and CR, LF or CRLF, with every line ending",
         arguments: ["\n", "\r\n", "\r"], ["\r", "\n", "\r\n"])
     func quoted(_ ending: String, _ inside: String) throws {
-        let text = ["email,name", "ada@example.com,\"Lovelace, \"\"Ada\"\"\"", "bob@example.org,\"Bob\(inside)Smith\"",
-            "\"chen@example.com\",\"Chen, \(inside)\"\"Ming\"\"\"", "dee@example.net,Dee", ""].joined(separator: ending)
+        let text = [
+            "email,name", "ada@example.com,\"Lovelace, \"\"Ada\"\"\"", "bob@example.org,\"Bob\(inside)Smith\"",
+            "\"chen@example.com\",\"Chen, \(inside)\"\"Ming\"\"\"", "dee@example.net,Dee", "",
+        ].joined(separator: ending)
         let records = try SubscriberCSV.records(SourceFile(path: "readers.csv", text: text))
         // SourceFile reads every line break as LF, inside quoted fields too.
         #expect(
@@ -36,7 +38,8 @@ struct SubscriberCSVTests {
         #expect(diagnostics.count == 2)
         #expect(
             diagnostics.first?.hasPrefix(
-                "readers.csv:3:1: warning: the name of 'bob@example.org' cannot go into an email header: it contains a line break")
+                "readers.csv:3:1: warning: the name of 'bob@example.org' cannot go into an email header: it contains a line break"
+            )
                 == true)
         #expect(diagnostics.last?.hasPrefix("readers.csv:5:1: warning: the name of 'chen@example.com'") == true)
     }
@@ -57,14 +60,22 @@ struct SubscriberCSVTests {
         arguments: [
             ("ada@example.com,Ada\nbob@example.org,\"Bob\"x\n", "readers.csv:2:1: error: this record is not valid CSV"),
             ("ada@example.com,Ada\nbob@example.org,Bo\"b\n", "readers.csv:2:1: error: this record is not valid CSV"),
-            ("ada@example.com,Ada\nbob@example.org,\"Bob\ncee@example.org,Cee\n",
-                "readers.csv:2:1: error: a quoted field that starts in this record is never closed"),
-            ("ada@example.com,\"A\r\nda\"\r\nbob@example.org,\"Bob\r\n",
-                "readers.csv:3:1: error: a quoted field that starts in this record is never closed"),
-            ("ada@example.com,Ada\nbob@example.org,Bo\u{0B}b\n",
-                "readers.csv:2:19: error: the list contains \\u{B}, which CSV readers take for a line break"),
-            ("ada@example.com,Ada\u{2028}bob@example.org,Bob\n",
-                "readers.csv:1:20: error: the list contains \\u{2028}, which CSV readers take for a line break"),
+            (
+                "ada@example.com,Ada\nbob@example.org,\"Bob\ncee@example.org,Cee\n",
+                "readers.csv:2:1: error: a quoted field that starts in this record is never closed"
+            ),
+            (
+                "ada@example.com,\"A\r\nda\"\r\nbob@example.org,\"Bob\r\n",
+                "readers.csv:3:1: error: a quoted field that starts in this record is never closed"
+            ),
+            (
+                "ada@example.com,Ada\nbob@example.org,Bo\u{0B}b\n",
+                "readers.csv:2:19: error: the list contains \\u{B}, which CSV readers take for a line break"
+            ),
+            (
+                "ada@example.com,Ada\u{2028}bob@example.org,Bob\n",
+                "readers.csv:1:20: error: the list contains \\u{2028}, which CSV readers take for a line break"
+            ),
         ])
     func invalid(_ text: String, _ expected: String) {
         let (subscribers, diagnostics) = Self.load(text)
@@ -76,7 +87,8 @@ struct SubscriberCSVTests {
     @Test("blank lines, comments, a byte-order mark and spaces around fields")
     func layout() {
         let (subscribers, diagnostics) = Self.load(
-            "\u{FEFF}Name , E-Mail\r\n\r\n# a comment, with a comma\r\n  Ada ,  ada@example.com  \r\n   \r\n\"Bob\", bob@example.org\r\n")
+            "\u{FEFF}Name , E-Mail\r\n\r\n# a comment, with a comma\r\n  Ada ,  ada@example.com  \r\n   \r\n\"Bob\", bob@example.org\r\n"
+        )
         #expect(diagnostics.isEmpty)
         #expect(subscribers.map(\.address.address) == ["ada@example.com", "bob@example.org"])
         #expect(subscribers.map(\.name) == ["Ada", "Bob"])

@@ -37,9 +37,15 @@ struct TransportOptionsTests {
     @Test(
         "options that cannot work are problems even for a dry run",
         arguments: [
-            (TransportOptions(sendmail: "'/usr/sbin/sendmail"), "--sendmail ''/usr/sbin/sendmail' cannot be used: a ' quote is never closed"),
+            (
+                TransportOptions(sendmail: "'/usr/sbin/sendmail"),
+                "--sendmail ''/usr/sbin/sendmail' cannot be used: a ' quote is never closed"
+            ),
             (TransportOptions(smtpSecurity: "ssl"), "--smtp-security must be none, starttls or tls, not 'ssl'"),
-            (TransportOptions(smtpHelo: "x\r\nRCPT TO:<a@b.org>"), "--smtp-helo 'x\\u{D}\\u{A}RCPT TO:<a@b.org>' is not a host name"),
+            (
+                TransportOptions(smtpHelo: "x\r\nRCPT TO:<a@b.org>"),
+                "--smtp-helo 'x\\u{D}\\u{A}RCPT TO:<a@b.org>' is not a host name"
+            ),
             (TransportOptions(smtpHost: "smtp example"), "--smtp-host 'smtp example' is not a host name"),
         ])
     func problems(_ options: TransportOptions, _ problem: String) {
