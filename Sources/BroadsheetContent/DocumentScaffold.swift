@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 
 /// A new article or page as `broadsheet new` writes it: a file name from the title's slug and
 /// front matter that builds as it is.
@@ -28,6 +29,13 @@ public struct DocumentScaffold: Sendable, Equatable {
                     at: SourceLocation(path: "broadsheet new"), "the title is empty",
                     hint: "pass the title in quotes, e.g. broadsheet new \(kind.rawValue) \"WeChat Pay on Taobao\""))
         }
+        if let control = trimmed.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            return .failure(
+                .error(
+                    at: SourceLocation(path: "broadsheet new"),
+                    "the title contains the control character \(String(format: "U+%04X", control.value))",
+                    hint: "type the title again without it (it may have been pasted with the text)"))
+        }
         let chosen = slug ?? Slug.make(from: trimmed)
         guard Slug.isValidSegment(chosen), chosen == Slug.make(from: chosen) else {
             let reason = slug == nil ? "the title '\(trimmed)' gives no usable URL slug" : "'\(chosen)' is not a valid slug"
@@ -42,6 +50,11 @@ public struct DocumentScaffold: Sendable, Equatable {
                     at: SourceLocation(path: "broadsheet new"), "page slug '\(chosen)' is reserved for a generated section",
                     hint: "choose another with --slug; reserved: \(Permalinks.reservedPageSlugs.sorted().joined(separator: ", "))"
                 ))
+        }
+        if let problem = SlugValidator.validate(
+            chosen, at: SourceLocation(path: "broadsheet new"), renameHint: "pass another with --slug"
+        ).first(where: { $0.severity == .error }) {
+            return .failure(problem)
         }
         let folder = kind == .article ? "Content/articles" : "Content/pages"
         var lines = ["---", "title: \(yamlQuoted(trimmed))"]

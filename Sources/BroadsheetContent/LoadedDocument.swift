@@ -105,7 +105,8 @@ public enum DocumentLoader {
             for diagnostic in SlugValidator.validate(
                 slug, at: slugLocation,
                 renameHint: slugLocation.line == nil
-                    ? "rename the file or add `slug: \(suggestion)` to its front matter" : "choose another slug, e.g. '\(suggestion)'")
+                    ? "rename the file or add `slug: \(suggestion)` to its front matter"
+                    : "choose another slug, e.g. '\(suggestion)'")
             {
                 fields.report(diagnostic)
             }
@@ -113,7 +114,8 @@ public enum DocumentLoader {
         for tag in tags where Slug.windowsReservedNames.contains(Slug.make(from: tag)) {
             fields.report(
                 .error(
-                    at: fields.location(ofKey: "tags"), "tag '\(tag)' has the slug '\(Slug.make(from: tag))', a device name Windows reserves",
+                    at: fields.location(ofKey: "tags"),
+                    "tag '\(tag)' has the slug '\(Slug.make(from: tag))', a device name Windows reserves",
                     hint: "write the tag differently, e.g. '\(tag) topic'; Windows cannot create its /tags/ folder"))
         }
         fields.reportUnknownKeys(known: articleKeys)

@@ -191,7 +191,8 @@ public enum SiteConfigLoader {
             return .error(
                 at: location, "baseURL '\(url)' contains \(bad), which a URL cannot hold",
                 hint:
-                    "percent-encode it (a space is %20, a quote %22) or correct the address; write an international domain name in its xn-- form")
+                    "percent-encode it (a space is %20, a quote %22) or correct the address; write an international domain name in its xn-- form"
+            )
         }
         guard isAbsoluteHTTP(url) else {
             return .error(
@@ -236,11 +237,14 @@ public enum SiteConfigLoader {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty else { return false }
         for part in parts {
-            guard (1...8).contains(part.count), part.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+            guard (1...8).contains(part.count),
+                part.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
             else { return false }
         }
         let firstIsLetters = first.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
-        if first.count == 1 { return firstIsLetters && (first == "x" || first == "X" || first == "i" || first == "I") && parts.count > 1 }
+        if first.count == 1 {
+            return firstIsLetters && (first == "x" || first == "X" || first == "i" || first == "I") && parts.count > 1
+        }
         return firstIsLetters && first.count >= 2
     }
 

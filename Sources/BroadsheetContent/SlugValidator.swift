@@ -10,7 +10,9 @@ enum SlugValidator {
             case .windowsReservedName(let name):
                 .error(
                     at: location, "slug '\(slug)' is a device name Windows reserves ('\(name)')",
-                    hint: "\(renameHint); Windows cannot create a folder named con, prn, aux, nul, com1–9 or lpt1–9 (with any extension)")
+                    hint:
+                        "\(renameHint); Windows cannot create a folder named con, prn, aux, nul, com1–9 or lpt1–9 (with any extension)"
+                )
             case .invisibleCharacter(let scalar):
                 .error(
                     at: location,
@@ -19,7 +21,9 @@ enum SlugValidator {
             case .mixedScripts(let word):
                 .warning(
                     at: location, "slug '\(slug)' mixes Latin, Greek or Cyrillic letters in '\(word)'",
-                    hint: "type the word in one alphabet: a look-alike letter (a Cyrillic а, a Greek ο) makes the URL pass for another")
+                    hint:
+                        "type the word in one alphabet: a look-alike letter (a Cyrillic а, a Greek ο) makes the URL pass for another"
+                )
             }
         }
     }

@@ -109,7 +109,8 @@ public struct SourceFile: Sendable, Hashable {
         return Problem(
             line: line, column: column, message: "the file contains the control character \(code)\(name)",
             hint:
-                "remove it (it may be invisible in your editor); text may hold tabs and line breaks but no other control characters")
+                "remove it (it may be invisible in your editor); text may hold tabs and line breaks but no other control characters"
+        )
     }
 
     private struct Problem {

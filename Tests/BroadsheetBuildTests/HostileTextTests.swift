@@ -25,7 +25,8 @@ struct HostileTextTests {
             files[path] = text.replacingOccurrences(of: old, with: new)
         }
         replace("Content/site.yaml", "title: The Fixture Gazette", "title: \(yamlText)")
-        replace("Content/site.yaml", "description: A test site that exercises every Broadsheet feature.", "description: \(yamlText)")
+        replace(
+            "Content/site.yaml", "description: A test site that exercises every Broadsheet feature.", "description: \(yamlText)")
         replace("Content/articles/walls.md", "title: The walls", "title: \(yamlText)\nsummary: \(yamlText)")
         replace("Content/articles/walls.md", "Nothing else here.", "Nothing else here. \(hostile)")
         replace("Content/articles/opening.md", "tags: [payments, Overview]", "tags: [payments, Overview, \(yamlText)]")
@@ -51,7 +52,9 @@ struct HostileTextTests {
             } else if file.path.hasSuffix(".html") {
                 // Inline SVG charts (the timeline pages).
                 var rest = text[...]
-                while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+                while let start = rest.range(of: "<svg"),
+                    let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+                {
                     documents.append(("\(file.path) (svg)", String(rest[start.lowerBound..<end.upperBound])))
                     rest = rest[end.upperBound...]
                 }
@@ -97,7 +100,8 @@ struct HostileTextTests {
         #expect(failed)
         let code = String(format: "U+%04X", control.value)
         #expect(
-            report.hasPrefix("\(field.path):\(field.line):\(field.column): error: the file contains the control character \(code)"),
+            report.hasPrefix(
+                "\(field.path):\(field.line):\(field.column): error: the file contains the control character \(code)"),
             "\(report)")
         #expect(!report.unicodeScalars.contains { $0 == control }, "the report printed the control character")
     }

@@ -67,4 +67,22 @@ struct DocumentScaffoldTests {
         #expect(diagnostic.message == message)
         #expect(diagnostic.hint != nil)
     }
+
+    @Test(
+        "a title with a control character or a slug Windows reserves is refused",
+        arguments: [
+            ("Breaking \u{1B}]0;owned\u{07}", nil, "broadsheet new: error: the title contains the control character U+001B"),
+            ("Tab\u{0B}bed", nil, "broadsheet new: error: the title contains the control character U+000B"),
+            ("Next\u{85}line", nil, "broadsheet new: error: the title contains the control character U+0085"),
+            ("Con", nil, "broadsheet new: error: slug 'con' is a device name Windows reserves ('con')"),
+            ("Printers", "lpt1", "broadsheet new: error: slug 'lpt1' is a device name Windows reserves ('lpt1')"),
+        ])
+    func refused(_ title: String, _ slug: String?, _ expected: String) {
+        guard case .failure(let problem) = DocumentScaffold.make(kind: .page, title: title, slug: slug, date: "2026-11-25")
+        else {
+            Issue.record("\(title.debugDescription) was accepted")
+            return
+        }
+        #expect(problem.description == expected)
+    }
 }

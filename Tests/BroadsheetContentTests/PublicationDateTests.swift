@@ -16,7 +16,9 @@ struct PublicationDateTests {
         #expect(try #require(PublicationDate(iso: text)).rfc3339 == expected)
     }
 
-    @Test("years before 1000 are refused at the field", arguments: ["0999-12-31", "0001-01-01", "0100-06-30T10:00:00Z", "0000-01-01"])
+    @Test(
+        "years before 1000 are refused at the field",
+        arguments: ["0999-12-31", "0001-01-01", "0100-06-30T10:00:00Z", "0000-01-01"])
     func earlyYears(_ text: String) throws {
         let file = SourceFile(path: "Content/articles/a.md", text: "---\ntitle: A\ndate: \(text)\n---\n\nText.\n")
         let (document, diagnostics) = DocumentLoader.load(file, kind: .article, defaultAuthor: "X")

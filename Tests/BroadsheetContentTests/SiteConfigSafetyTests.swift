@@ -65,7 +65,9 @@ struct SiteConfigSafetyTests {
         #expect(Self.messages(Self.config(), override: "http://127.0.0.1:4000/").isEmpty)
     }
 
-    @Test("good base URLs pass", arguments: ["https://example.org", "http://127.0.0.1:4000/", "https://x.example/a%20b/r~e_p-o.rt/"])
+    @Test(
+        "good base URLs pass",
+        arguments: ["https://example.org", "http://127.0.0.1:4000/", "https://x.example/a%20b/r~e_p-o.rt/"])
     func goodBaseURLs(_ url: String) {
         #expect(Self.messages(Self.config(baseURL: url)).isEmpty)
     }
@@ -95,7 +97,9 @@ struct SiteConfigSafetyTests {
             ])
     }
 
-    @Test("other schemes in the menu are refused", arguments: ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc"])
+    @Test(
+        "other schemes in the menu are refused",
+        arguments: ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc"])
     func unsafeSchemes(_ url: String) {
         #expect(
             Self.messages(Self.config(menuURL: url)) == [

@@ -302,7 +302,9 @@ struct HostileTextCoreTests {
         #expect(Slug.hazards(of: slug).contains { if case .windowsReservedName = $0 { true } else { false } })
     }
 
-    @Test("names that only resemble device names are fine", arguments: ["console", "com10", "lpt0", "nul-", "a.con", "auxiliary", "com"])
+    @Test(
+        "names that only resemble device names are fine",
+        arguments: ["console", "com10", "lpt0", "nul-", "a.con", "auxiliary", "com"])
     func notReserved(_ slug: String) {
         #expect(Slug.hazards(of: slug).isEmpty)
     }
@@ -344,7 +346,8 @@ struct HostileTextCoreTests {
         let diagnostic = Diagnostic.error(
             at: SourceLocation(path: name, line: 1, column: 9), "bad '\u{1B}]0;title\u{07}'", hint: "fix \u{1B}[31m it")
         let colored = DiagnosticFormatter(root: root, colored: true).format([diagnostic])
-        let withoutColours = colored.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+        let withoutColours = colored.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(
+            of: "\u{1B}[0m", with: "")
         #expect(!withoutColours.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
         #expect(colored.contains("\u{1B}[1;31merror:\u{1B}[0m"))
         #expect(
@@ -374,7 +377,9 @@ struct HostileTextCoreTests {
     @Test("tabs, line breaks and ordinary text pass; U+FFFE and U+FFFF are refused")
     func allowedText() throws {
         let text = "a\tb\r\nc\rd\n中文 \u{A0}\u{2028}\u{FFFD}\u{FFFC} 👩‍💻"
-        #expect(try SourceFile.decode(Data(text.utf8), displayPath: "x.md").get().text == "a\tb\nc\nd\n中文 \u{A0}\u{2028}\u{FFFD}\u{FFFC} 👩‍💻")
+        #expect(
+            try SourceFile.decode(Data(text.utf8), displayPath: "x.md").get().text
+                == "a\tb\nc\nd\n中文 \u{A0}\u{2028}\u{FFFD}\u{FFFC} 👩‍💻")
         for (scalar, code) in [("\u{FFFE}", "U+FFFE"), ("\u{FFFF}", "U+FFFF")] {
             guard case .failure(let diagnostic) = SourceFile.decode(Data("ok\nx\(scalar)".utf8), displayPath: "x.md") else {
                 Issue.record("\(code) was accepted")

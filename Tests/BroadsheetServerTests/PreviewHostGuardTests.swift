@@ -8,7 +8,9 @@ struct PreviewHostGuardTests {
 
     @Test(
         "loopback names are answered, with or without a port, in any case",
-        arguments: ["127.0.0.1", "127.0.0.1:4000", "localhost", "LocalHost:4000", "localhost.", "[::1]", "[::1]:4000", " localhost "])
+        arguments: [
+            "127.0.0.1", "127.0.0.1:4000", "localhost", "LocalHost:4000", "localhost.", "[::1]", "[::1]:4000", " localhost ",
+        ])
     func loopbackNames(_ host: String) {
         #expect(Self.loopback.allows(host: host))
     }
