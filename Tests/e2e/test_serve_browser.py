@@ -1,6 +1,7 @@
 """`broadsheet serve` in headless Chromium: a saved Markdown edit appears without a manual reload,
 a broken front matter puts the error overlay (naming the file) over the page and fixing it takes
-the overlay away, and a stylesheet edit is swapped in without reloading the page.
+the overlay away, a stylesheet edit is swapped in without reloading the page, and a warning
+shows in a corner panel that leaves the page usable.
 
 The overlay's screenshot goes to the test's temporary folder; with BROADSHEET_SCREENSHOTS=1 it is
 also saved as docs/screenshots/preview-error-overlay.png (the one docs/preview.md shows).
@@ -188,3 +189,29 @@ def test_open_page_catches_up_after_the_server_restarts(driver, broadsheet_bin, 
             "the open page never showed the edit made while the preview was stopped",
             timeout=20,
         )
+
+
+WARNINGS = "broadsheet-preview-warnings"
+
+
+def test_warnings_show_in_a_corner_panel_that_leaves_the_page_usable(driver, preview, site_copy, tmp_path):
+    article = site_copy / ARTICLE
+    original = article.read_text(encoding="utf-8")
+    open_live_page(driver, preview.url + ARTICLE_PATH)
+    # An unknown front-matter key is a warning: the page still builds.
+    article.write_text(original.replace("---\n", "---\ncolour: red\n", 1), encoding="utf-8")
+    panel_text = lambda: driver.execute_script(
+        f"const box = document.getElementById('{WARNINGS}'); return box ? box.innerText : null"
+    )
+    wait_until(driver, lambda: panel_text() and "unknown key 'colour'" in panel_text(), "no warnings panel")
+    assert f"{ARTICLE}:2:1: warning: unknown key 'colour'" in panel_text()
+    assert "1 warning (the site still builds)" in panel_text()
+    panel = driver.find_element("id", WARNINGS)
+    assert panel.size["width"] <= DESKTOP.width * 0.6 and panel.size["height"] <= DESKTOP.height * 0.5, panel.size
+    assert overlay_text(driver) is None, "a warning must not put the error overlay over the page"
+    save_screenshot(driver, Path(os.environ.get("BROADSHEET_WARNINGS_SHOT", tmp_path / "preview-warnings.png")), DESKTOP)
+    # The page under it still works: a link in the main text can be clicked.
+    assert driver.find_element("tag name", "main").is_displayed()
+    # Fixing the file removes the panel.
+    article.write_text(original, encoding="utf-8")
+    wait_until(driver, lambda: panel_text() is None, "the warnings panel stayed after the fix")
