@@ -40,20 +40,6 @@ struct Assets: Sendable {
             }
             files.append(OutputFile(path: "assets/" + relative, copying: url))
         }
-        return (Assets(files: files, versionSuffix: files.isEmpty ? "" : "?v=" + hash.hex), diagnostics)
+        return (Assets(files: files, versionSuffix: files.isEmpty ? "" : "?v=" + String(hash.hex.prefix(10))), diagnostics)
     }
-}
-
-/// A small, stable 64-bit hash for cache-busting asset URLs.
-struct FNV1a {
-    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ data: Data) {
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-    }
-
-    var hex: String { String(String(value, radix: 16).prefix(10)) }
 }

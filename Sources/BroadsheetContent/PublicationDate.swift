@@ -32,7 +32,7 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
             offset = parsed.offset
             hasTime = true
         }
-        let seconds = Self.daysFromCivil(year: year, month: month, day: day) * 86_400 + timeOfDay - offset
+        let seconds = Gregorian.daysFromCivil(year: year, month: month, day: day) * 86_400 + timeOfDay - offset
         self.instant = Date(timeIntervalSince1970: TimeInterval(seconds))
         self.rfc3339 = Self.utcTimestamp(seconds)
         self.year = year
@@ -91,29 +91,11 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
         return (hours * 3600 + minutes * 60 + Int(secondsPart), offset)
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
     /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970.
     static func utcTimestamp(_ seconds: Int) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = Gregorian.civil(fromDays: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         // RFC 3339 wants four digits: a time zone can move 1000-01-01 back into year 999.
         let yearText = year < 0 ? "\(year)" : String(repeating: "0", count: max(0, 4 - "\(year)".count)) + "\(year)"

@@ -25,9 +25,16 @@ public enum Suggestion {
         return fallback
     }
 
+    /// Edit distance between `a` and `b`, ignoring case, counting a swap of two neighbours as
+    /// one edit (`titel` → `title`, `tencnet` → `tencent`): the optimal string alignment distance.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        editDistance(Array(a.lowercased()), Array(b.lowercased()))
+    }
+
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -35,8 +42,11 @@ public enum Suggestion {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

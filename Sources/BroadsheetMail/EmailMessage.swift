@@ -44,12 +44,7 @@ public struct EmailMessage: Sendable, Hashable {
 
     /// The boundary between the parts: `=_` cannot occur in quoted-printable bodies.
     public var boundary: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (text + "\u{0}" + html + "\u{0}" + messageID).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return "=_broadsheet_" + String(hash, radix: 16)
+        "=_broadsheet_" + String(FNV1a.hash((text + "\u{0}" + html + "\u{0}" + messageID).utf8), radix: 16)
     }
 
     /// The whole message with CRLF line endings, every line within 78 characters except

@@ -184,14 +184,7 @@ public struct EditionEmailRenderer: Sendable {
         title.uppercased() + "\n" + String(repeating: "-", count: min(PlainText.width, PlainText.columns(title)))
     }
 
-    private static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
+    private static func hash(_ text: String) -> String { String(FNV1a.hash(text.utf8), radix: 16) }
 
     // MARK: - Components
 

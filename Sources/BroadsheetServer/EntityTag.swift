@@ -1,12 +1,10 @@
+import BroadsheetCore
+
 /// Strong entity tags for conditional requests, from a 64-bit FNV-1a hash of the bytes served.
 enum EntityTag {
     /// The quoted tag of `bytes`, e.g. `"9f2c…-5120"`.
     static func of(_ bytes: some Collection<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
+        let hash = FNV1a.hash(bytes)
         return "\"\(String(hash, radix: 16))-\(String(bytes.count, radix: 16))\""
     }
 

@@ -24,33 +24,13 @@ final class UnknownKeyRecorder: MustacheParent {
     func suggestions(for key: String) -> [String] {
         var scored: [(distance: Int, name: String)] = []
         for (name, value) in values {
-            scored.append((Self.distance(key, name), name))
+            scored.append((Suggestion.editDistance(key, name), name))
             if let children = value as? [String: Any] {
-                for child in children.keys { scored.append((Self.distance(key, child), name + "." + child)) }
+                for child in children.keys { scored.append((Suggestion.editDistance(key, child), name + "." + child)) }
             }
         }
         guard let best = scored.map(\.distance).min(), best <= max(2, key.count / 3) else { return [] }
         return scored.filter { $0.distance == best }.map(\.name).sorted()
-    }
-
-    /// Edit distance counting a swap of two neighbours as one edit (`titel` → `title`), case-insensitive.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased())
-        let b = Array(b.lowercased())
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
     }
 
     func child(named name: String) -> Any? {
