@@ -40,6 +40,8 @@ public struct Document: Sendable, Hashable {
     public var wordCount: Int
     /// Cited sources, numbered in order of first citation.
     public var citations: [Citation]
+    /// Corrections made to the text, oldest first.
+    public var corrections: [Correction] = []
 }
 
 /// One numbered entry of a document's References.

@@ -38,7 +38,17 @@ struct DocumentResolver: Sendable {
             isDraft: loaded.isDraft, weight: loaded.weight, body: rendered.blocks, headings: rendered.headings,
             readingMinutes: max(1, minutes),
             wordCount: rendered.wordCount + rendered.cjkCharacterCount, citations: ledger?.citations ?? [])
-        return (document, diagnostics)
+        var corrected = document
+        corrected.corrections = loaded.corrections.map { correction in
+            var noLedger: LinkResolver.CitationLedger? = nil
+            let note = MarkdownParser.parseText(
+                correction.note, options: options,
+                resolveLink: { link in
+                    links.resolve(link, at: correction.noteLocation, ledger: &noLedger, diagnostics: &diagnostics)
+                })
+            return Correction(date: correction.date, note: note)
+        }
+        return (corrected, diagnostics)
     }
 
     /// The first paragraph, cut at a word boundary near 220 characters.

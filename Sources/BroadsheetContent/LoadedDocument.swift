@@ -38,11 +38,15 @@ public struct LoadedDocument: Sendable, Hashable {
     public var bodyLineOffset: Int
     /// Where the slug came from (front matter key or the file itself).
     public var slugLocation: SourceLocation
+    /// Corrections made to the text, oldest first.
+    public var corrections: [LoadedCorrection] = []
 }
 
 /// Reads the front matter of articles and pages.
 public enum DocumentLoader {
-    static let articleKeys = ["title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight"]
+    static let articleKeys = [
+        "title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight", "corrections",
+    ]
 
     /// Parses one file into a document, or returns every problem found in its front matter.
     public static func load(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (
@@ -118,13 +122,15 @@ public enum DocumentLoader {
                     "tag '\(tag)' has the slug '\(Slug.make(from: tag))', a device name Windows reserves",
                     hint: "write the tag differently, e.g. '\(tag) topic'; Windows cannot create its /tags/ folder"))
         }
+        let corrections = CorrectionListLoader.load(&fields)
         fields.reportUnknownKeys(known: articleKeys)
         diagnostics += fields.diagnostics
         guard let title, kind == .page || date != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
         let document = LoadedDocument(
             kind: kind, path: file.path, slug: slug.precomposedStringWithCanonicalMapping, title: title, date: date,
             updated: updated, summary: summary, tags: tags, authors: authors.isEmpty ? [defaultAuthor] : authors,
-            isDraft: isDraft, weight: weight, body: split.body, bodyLineOffset: split.bodyLineOffset, slugLocation: slugLocation)
+            isDraft: isDraft, weight: weight, body: split.body, bodyLineOffset: split.bodyLineOffset, slugLocation: slugLocation,
+            corrections: corrections)
         return (document, diagnostics)
     }
 

@@ -50,7 +50,9 @@ struct RenderContext: Sendable {
             scriptHref: permalinks.href(SitePath(file: "assets/broadsheet.js")) + options.assetVersionSuffix,
             publisher: config.publisher, footerYears: footerYears,
             sourcesHref: site.facts.sources.isEmpty ? nil : permalinks.href(permalinks.sources),
-            dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")))
+            dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")),
+            correctionsHref: site.pages.contains { $0.slug == "corrections" }
+                ? permalinks.href(permalinks.page("corrections")) : nil)
     }
 
     var permalinks: Permalinks { site.permalinks }

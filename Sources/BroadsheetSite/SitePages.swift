@@ -45,7 +45,11 @@ struct SitePages: Sendable {
             byline: document.authors.joined(separator: ", "), readingMinutes: document.readingMinutes,
             tags: document.tags.map(context.tagLink), hasTags: !document.tags.isEmpty, toc: toc, hasTOC: toc.count >= 3,
             body: body, references: references, hasReferences: !references.isEmpty, isDraft: document.isDraft,
-            previous: previous, next: next)
+            previous: previous, next: next,
+            corrections: document.corrections.map { correction in
+                CorrectionView(
+                    dateDisplay: correction.date.display, dateISO: correction.date.isoDate, note: FactHTML.html(correction.note))
+            }, hasCorrections: !document.corrections.isEmpty)
         let html = try context.render(isArticle ? "article" : "page", view)
         return OutputFile(path: document.sitePath.outputPath, text: html)
     }

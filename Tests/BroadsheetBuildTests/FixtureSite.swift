@@ -143,6 +143,9 @@ enum EverythingSite {
         title: The walls
         date: 2013-11-26
         tags: [walls]
+        corrections:
+          - date: 2013-11-28
+            note: An earlier version misnamed [Tencent](entity:tencent)'s app; it is *WeChat*.
         ---
 
         A first paragraph long enough to become the excerpt, because this article has no summary of its own and the generator must cut one from the text.

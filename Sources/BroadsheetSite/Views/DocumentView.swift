@@ -21,6 +21,17 @@ struct DocumentView: Sendable, Encodable {
     var isDraft: Bool
     var previous: ArticleCard?
     var next: ArticleCard?
+    /// Dated corrections shown on the page, oldest first.
+    var corrections: [CorrectionView]
+    var hasCorrections: Bool
+}
+
+/// One dated correction of an article or page.
+struct CorrectionView: Sendable, Encodable {
+    var dateDisplay: String
+    var dateISO: String
+    /// Trusted HTML rendered by Broadsheet from the note's Markdown.
+    var note: String
 }
 
 /// A heading in the table of contents, with the subheadings under it.

@@ -15,6 +15,8 @@ struct SiteView: Sendable, Encodable {
     /// The bibliography and data links, when the site has facts.
     var sourcesHref: String?
     var dataHref: String?
+    /// The corrections log, when the site has a page with the slug `corrections`.
+    var correctionsHref: String?
 }
 
 /// One link of the navigation bar.
