@@ -61,8 +61,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetLoading",
+            dependencies: ["BroadsheetCore", "BroadsheetYAML", "BroadsheetFacts"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetContent",
-            dependencies: ["BroadsheetCore", "BroadsheetYAML", "BroadsheetDocument", "BroadsheetMarkdown", "BroadsheetFacts"],
+            dependencies: [
+                "BroadsheetCore", "BroadsheetYAML", "BroadsheetDocument", "BroadsheetMarkdown", "BroadsheetFacts",
+                "BroadsheetLoading",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

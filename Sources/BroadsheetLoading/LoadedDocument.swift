@@ -40,6 +40,29 @@ public struct LoadedDocument: Sendable, Hashable {
     public var slugLocation: SourceLocation
     /// Corrections made to the text, oldest first.
     public var corrections: [LoadedCorrection] = []
+
+    /// Creates a loaded document (the loader, and the resolve stage for an edition's note).
+    package init(
+        kind: Kind, path: String, slug: String, title: String, date: PublicationDate?, updated: PublicationDate?,
+        summary: String?, tags: [String], authors: [String], isDraft: Bool, weight: Int, body: String,
+        bodyLineOffset: Int, slugLocation: SourceLocation, corrections: [LoadedCorrection] = []
+    ) {
+        self.kind = kind
+        self.path = path
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.updated = updated
+        self.summary = summary
+        self.tags = tags
+        self.authors = authors
+        self.isDraft = isDraft
+        self.weight = weight
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.slugLocation = slugLocation
+        self.corrections = corrections
+    }
 }
 
 /// Reads the front matter of articles and pages.

@@ -1,4 +1,5 @@
 import BroadsheetCore
+import BroadsheetFacts
 
 /// A newsletter edition as read from `Content/newsletters/NAME.md`: front matter checked,
 /// Markdown and references to articles and facts not yet resolved.

@@ -2,9 +2,9 @@ import BroadsheetCore
 
 /// Reports slugs that are valid path segments but unsafe: Windows device names and invisible
 /// characters (errors), words that mix look-alike alphabets (a warning).
-enum SlugValidator {
+package enum SlugValidator {
     /// The diagnostics for `slug`, found at `location`; `renameHint` says how to change it there.
-    static func validate(_ slug: String, at location: SourceLocation, renameHint: String) -> [Diagnostic] {
+    package static func validate(_ slug: String, at location: SourceLocation, renameHint: String) -> [Diagnostic] {
         Slug.hazards(of: slug).map { hazard in
             switch hazard {
             case .windowsReservedName(let name):
