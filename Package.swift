@@ -78,10 +78,16 @@ let package = Package(
             dependencies: ["BroadsheetCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "BroadsheetCharts", dependencies: ["BroadsheetCore", "BroadsheetFacts"], swiftSettings: swiftSettings),
+        .target(
+            name: "BroadsheetData", dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "BroadsheetSite",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
+                "BroadsheetCharts", "BroadsheetData",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import BroadsheetContent
+import BroadsheetData
 import BroadsheetCore
 import BroadsheetFacts
 import BroadsheetTemplates
@@ -58,7 +59,7 @@ public enum WebsiteRenderer {
             case .notFound: try pages.notFound()
             case .factPages: try FactPages(context: context).render()
             case .feeds: try FeedRenderer(context: context, components: ComponentHTML(context: context)).render()
-            case .data: FactData(context: context).render()
+            case .data: FactDataRenderer(site: context.site).render()
             case .newsletters: try NewsletterPages(context: context).render()
             }
         }

@@ -1,4 +1,6 @@
+import BroadsheetCharts
 import BroadsheetContent
+import BroadsheetData
 import BroadsheetCore
 import BroadsheetDocument
 import BroadsheetFacts
@@ -187,7 +189,7 @@ struct FactPages: Sendable {
             files.append(OutputFile(path: path.outputPath, text: try context.render("comparison", view)))
             files.append(
                 OutputFile(
-                    path: permalinks.comparisonCSV(comparison.id).outputPath, text: FactData(context: context).csv(comparison)))
+                    path: permalinks.comparisonCSV(comparison.id).outputPath, text: FactDataRenderer(site: site).csv(comparison)))
         }
         return files
     }

@@ -1,3 +1,4 @@
+import BroadsheetCharts
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetFacts

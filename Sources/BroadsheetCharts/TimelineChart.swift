@@ -4,8 +4,11 @@ import Foundation
 
 /// The timeline overview as inline SVG, drawn at build time: one lane per main actor,
 /// each event a mark on a shared date axis. No script is needed to see it.
-struct TimelineChart {
+public struct TimelineChart: Sendable {
     let facts: FactBook
+
+    /// A chart of the events of `facts`.
+    public init(facts: FactBook) { self.facts = facts }
 
     static let palette = ["#c2410c", "#1d4ed8", "#15803d", "#7c3aed", "#b91c1c", "#0f766e", "#a16207", "#be185d"]
     static let width = 960.0
@@ -33,7 +36,7 @@ struct TimelineChart {
     }
 
     /// The SVG, or nil when there are no events.
-    func render(id: String, linkBase: String?) -> String? {
+    public func render(id: String, linkBase: String?) -> String? {
         guard let first = facts.events.first, let last = facts.events.last else { return nil }
         let lanes = lanes()
         let startYear = first.date.year

@@ -3,18 +3,23 @@ import BroadsheetCore
 import BroadsheetFacts
 
 /// The facts as machine-readable files: `/data/*.json` and a CSV per comparison.
-struct FactData: Sendable {
-    let context: RenderContext
+public struct FactDataRenderer: Sendable {
+    let site: Site
 
-    private var facts: FactBook { context.site.facts }
+    /// A renderer of `site`'s facts.
+    public init(site: Site) { self.site = site }
 
-    func render() -> [OutputFile] {
+    private var facts: FactBook { site.facts }
+    private var permalinks: Permalinks { site.permalinks }
+
+    /// `/data/events.json`, `entities.json`, `sources.json` and `comparisons.json` (none when the site has no facts).
+    public func render() -> [OutputFile] {
         guard !facts.events.isEmpty || !facts.sources.isEmpty else { return [] }
         let events: [[String: Any]] = facts.events.map { event in
             var item: [String: Any] = [
                 "id": event.id.rawValue, "date": event.date.iso, "title": event.title, "summary": event.summary,
                 "entities": event.entities.map(\.rawValue), "themes": event.themes, "sources": event.sources.map(\.rawValue),
-                "confidence": event.confidence.rawValue, "url": context.config.origin + context.permalinks.eventHref(event.id),
+                "confidence": event.confidence.rawValue, "url": site.config.origin + permalinks.eventHref(event.id),
             ]
             if let end = event.end { item["end"] = end.iso }
             if let fact = event.factReference { item["fact"] = fact }
@@ -23,7 +28,7 @@ struct FactData: Sendable {
         let entities: [[String: Any]] = facts.entities.map { entity in
             var item: [String: Any] = [
                 "id": entity.id.rawValue, "name": entity.name, "kind": entity.kind, "description": entity.description,
-                "url": context.absoluteURL(context.permalinks.entity(entity.id)),
+                "url": site.config.origin + permalinks.href(permalinks.entity(entity.id)),
             ]
             if let native = entity.nativeName { item["nativeName"] = native }
             if let parent = entity.parent { item["parent"] = parent.rawValue }
@@ -64,7 +69,7 @@ struct FactData: Sendable {
                     if let entity = row.entity { item["entity"] = entity.rawValue }
                     return item
                 },
-                "csv": context.absoluteURL(context.permalinks.comparisonCSV(comparison.id)),
+                "csv": site.config.origin + permalinks.href(permalinks.comparisonCSV(comparison.id)),
             ]
         }
         return [
@@ -77,7 +82,7 @@ struct FactData: Sendable {
 
     /// A tidy CSV: one line per row and column, unknown values included with an empty value.
     /// Every field goes through `CSVField`, so no label or cell can run as a spreadsheet formula.
-    func csv(_ comparison: Comparison) -> String {
+    public func csv(_ comparison: Comparison) -> String {
         var lines = [
             "row_id,row_label,column_id,column_label,type,unit,value,display,approximate,as_of,source_id,source_url,note"
         ]

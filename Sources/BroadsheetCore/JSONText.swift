@@ -2,16 +2,16 @@
 ///
 /// Written by hand because `JSONSerialization` dominated the render stage (it sorts
 /// through `AnyHashable` and bridges every string).
-enum JSONText {
+public enum JSONText {
     /// Pretty-printed (two-space indent) or compact JSON of dictionaries, arrays, strings, numbers and booleans.
-    static func encode(_ object: Any, pretty: Bool = true) -> String {
+    public static func encode(_ object: Any, pretty: Bool = true) -> String {
         var output = ""
         write(object, into: &output, pretty: pretty, indent: 0)
         return output
     }
 
     /// JSON that is safe inside `<script type="application/ld+json">`: no `<`, `>` or `&`.
-    static func forScript(_ object: Any) -> String {
+    public static func forScript(_ object: Any) -> String {
         var output = ""
         write(object, into: &output, pretty: false, indent: 0, escapeHTML: true)
         return output
