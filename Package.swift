@@ -44,6 +44,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
+        .target(name: "BroadsheetOutput", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetYAML",
             dependencies: ["BroadsheetCore", .product(name: "Yams", package: "Yams")],
@@ -112,7 +113,7 @@ let package = Package(
             name: "BroadsheetBuild",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetSite", "BroadsheetNewsletter",
+                "BroadsheetSite", "BroadsheetNewsletter", "BroadsheetOutput",
             ],
             swiftSettings: swiftSettings
         ),
@@ -135,7 +136,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BroadsheetCoreTests", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BroadsheetCoreTests", dependencies: ["BroadsheetCore", "BroadsheetOutput"], swiftSettings: swiftSettings),
         .testTarget(name: "BroadsheetYAMLTests", dependencies: ["BroadsheetYAML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetMarkdownTests", dependencies: ["BroadsheetMarkdown", "BroadsheetDocument", "BroadsheetCore"],

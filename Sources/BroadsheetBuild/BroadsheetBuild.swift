@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetOutput
 import BroadsheetFacts
 import BroadsheetNewsletter
 import BroadsheetSite

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BroadsheetCore
+@testable import BroadsheetOutput
 
 @Suite("Slugs")
 struct SlugTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import BroadsheetCore
+@testable import BroadsheetOutput
 
 /// The output writer never deletes, moves or replaces what Broadsheet did not write.
 @Suite("Output writer: files Broadsheet did not write")

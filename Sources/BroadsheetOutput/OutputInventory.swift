@@ -1,3 +1,4 @@
+import BroadsheetCore
 import Foundation
 
 /// What an existing output folder holds, split into Broadsheet's own entries and everyone else's.

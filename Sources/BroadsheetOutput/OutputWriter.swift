@@ -1,3 +1,4 @@
+import BroadsheetCore
 import Foundation
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import BroadsheetCore
 import Foundation
 
 /// The list of files Broadsheet wrote into an output folder, kept in the folder itself.
