@@ -127,7 +127,9 @@ public struct LiveSite: Sendable {
                 continue
             }
             warnings += resolveProblems
-            let before = (resolved.kind == .article ? site.articles : site.pages).first { $0.slug == resolved.slug }
+            let before = (resolved.kind == .article ? site.articles.map(\.document) : site.pages).first {
+                $0.slug == resolved.slug
+            }
             let oldNeighbours = neighbours(of: resolved, in: site)
             site.replace(resolved)
             documents.append(resolved)
@@ -182,7 +184,7 @@ public struct LiveSite: Sendable {
         guard document.kind == .article, let index = site.articles.firstIndex(where: { $0.slug == document.slug }) else {
             return []
         }
-        return [index - 1, index + 1].filter(site.articles.indices.contains).map { site.articles[$0] }
+        return [index - 1, index + 1].filter(site.articles.indices.contains).map { site.articles[$0].document }
     }
 
     /// Whether what lists show of an article (cards, order, topics) changed.

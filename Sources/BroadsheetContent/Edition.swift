@@ -20,7 +20,7 @@ public struct Edition: Sendable, Hashable {
     /// Sources cited by the editor's note, numbered in order of first citation.
     public var citations: [Citation]
     /// Featured articles, in the order the front matter lists them.
-    public var featured: [Document]
+    public var featured: [Article]
     /// The timeline window's query, when the edition has one.
     public var timeline: TimelineQuery?
     /// The events of the timeline window, in date order.

@@ -6,13 +6,13 @@ import BroadsheetFacts
 struct EditionResolver {
     let documents: DocumentResolver
     let facts: FactBook
-    let articles: [Document]
+    let articles: [Article]
     let drafts: Set<String>
     let permalinks: Permalinks
 
     func resolve(_ loaded: LoadedEdition) -> (Edition?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var featured: [Document] = []
+        var featured: [Article] = []
         let slugs = articles.map(\.slug)
         for reference in loaded.articles {
             if let article = articles.first(where: { $0.slug == reference.slug }) {

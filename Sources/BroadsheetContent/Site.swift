@@ -8,7 +8,7 @@ public struct Site: Sendable {
     /// URL scheme.
     public var permalinks: Permalinks
     /// Articles, newest first.
-    public var articles: [Document]
+    public var articles: [Article]
     /// Pages, by slug.
     public var pages: [Document]
     /// Every fact.
@@ -16,7 +16,7 @@ public struct Site: Sendable {
     /// Inline Markdown of facts, rendered: event summaries, entity and comparison descriptions.
     public var factTexts: FactTexts
     /// Tags with their articles (newest first), sorted by tag.
-    public var tags: [(tag: Tag, articles: [Document])]
+    public var tags: [(tag: Tag, articles: [Article])]
     /// For each source, the documents citing it, in site order.
     public var citingDocuments: [SourceID: [Document]]
     /// For each source, the events resting on it.
@@ -26,15 +26,18 @@ public struct Site: Sendable {
 }
 
 extension Site {
+    /// Articles then pages: every document with a page of its own.
+    public var documents: [Document] { articles.map(\.document) + pages }
+
     /// Newest first; articles of the same date by weight, then slug.
-    public static func articleOrder(_ lhs: Document, _ rhs: Document) -> Bool {
-        if lhs.date! != rhs.date! { return lhs.date! > rhs.date! }
+    public static func articleOrder(_ lhs: Article, _ rhs: Article) -> Bool {
+        if lhs.date != rhs.date { return lhs.date > rhs.date }
         return (lhs.weight, lhs.slug) < (rhs.weight, rhs.slug)
     }
 
     /// Tags with their articles, sorted by tag; articles keep their order.
-    static func groupTags(_ articles: [Document]) -> [(tag: Tag, articles: [Document])] {
-        var groups: [String: (tag: Tag, articles: [Document])] = [:]
+    static func groupTags(_ articles: [Article]) -> [(tag: Tag, articles: [Article])] {
+        var groups: [String: (tag: Tag, articles: [Article])] = [:]
         for article in articles {
             for tag in article.tags where !tag.slug.isEmpty {
                 groups[tag.slug, default: (tag, [])].articles.append(article)
@@ -59,15 +62,17 @@ extension Site {
     /// what lists show (title, path, date, tags); they are recomputed only when one of those
     /// or the citations changed, which keeps an edit to a body cheap on large sites.
     public mutating func replace(_ document: Document) {
-        let collection = document.kind == .article ? articles : pages
-        guard let index = collection.firstIndex(where: { $0.slug == document.slug }) else { return }
-        let previous = collection[index]
+        let previous: Document
         if document.kind == .article {
-            articles[index] = document
+            guard let index = articles.firstIndex(where: { $0.slug == document.slug }), let date = document.date else { return }
+            previous = articles[index].document
+            articles[index] = Article(document: document, date: date)
             if previous.date != document.date || previous.weight != document.weight {
                 articles.sort(by: Site.articleOrder)
             }
         } else {
+            guard let index = pages.firstIndex(where: { $0.slug == document.slug }) else { return }
+            previous = pages[index]
             pages[index] = document
         }
         let listed =
@@ -75,12 +80,12 @@ extension Site {
             || previous.weight != document.weight || previous.excerpt != document.excerpt
         if document.kind == .article && listed { tags = Site.groupTags(articles) }
         if listed || previous.citations != document.citations {
-            citingDocuments = Site.citingDocuments(articles + pages)
+            citingDocuments = Site.citingDocuments(documents)
         }
         if document.kind == .article {
             for index in editions.indices {
                 for position in editions[index].featured.indices where editions[index].featured[position].slug == document.slug {
-                    editions[index].featured[position] = document
+                    editions[index].featured[position].document = document
                 }
             }
         }

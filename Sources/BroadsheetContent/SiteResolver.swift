@@ -25,11 +25,24 @@ public enum SiteResolver {
         let resolver = documentResolver(content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
         let links = resolver.links
         let resolved = published.parallelMap { resolver.resolve($0) }
-        var articles: [Document] = []
+        var articles: [Article] = []
         var pages: [Document] = []
         for (document, problems) in resolved {
             diagnostics += problems
-            if document.kind == .article { articles.append(document) } else { pages.append(document) }
+            guard document.kind == .article else {
+                pages.append(document)
+                continue
+            }
+            // The loader refuses an undated article; this keeps the guarantee if it ever did not.
+            guard let date = document.date else {
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(path: document.path, line: 1, column: 1),
+                        "front matter is missing the required field 'date'",
+                        hint: "add a line `date: …` with a date such as 2024-09-12"))
+                continue
+            }
+            articles.append(Article(document: document, date: date))
         }
         articles.sort(by: Site.articleOrder)
         if let lead = config.lead, !articles.contains(where: { $0.slug == lead }) {
@@ -61,7 +74,7 @@ public enum SiteResolver {
         }
 
         let factTexts = resolveFactMarkdown(facts, links: links, options: resolver.options, diagnostics: &diagnostics)
-        let citingDocuments = Site.citingDocuments(articles + pages)
+        let citingDocuments = Site.citingDocuments(articles.map(\.document) + pages)
         var citingEvents: [SourceID: [EventID]] = [:]
         for event in facts.events {
             for source in event.sources { citingEvents[source, default: []].append(event.id) }

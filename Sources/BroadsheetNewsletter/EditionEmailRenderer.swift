@@ -117,7 +117,7 @@ public struct EditionEmailRenderer: Sendable {
         }
         let featured = edition.featured.map { article in
             EmailArticleView(
-                title: article.title, url: absolute(article.sitePath), dateDisplay: article.date?.display ?? "",
+                title: article.title, url: absolute(article.sitePath), dateDisplay: article.date.display,
                 excerpt: article.excerpt, readingMinutes: article.readingMinutes)
         }
         let heading = edition.timelineHeading

@@ -111,7 +111,7 @@ public struct WebsiteRendering: Sendable {
     /// Every output file, sorted by path.
     public func renderAll() throws(DiagnosticsError) -> [OutputFile] {
         let site = context.site
-        var files = try render(documents: site.articles + site.pages, jobs: Set(WebsiteRenderer.Job.allCases))
+        var files = try render(documents: site.documents, jobs: Set(WebsiteRenderer.Job.allCases))
         files += [Sitemap(context: context).render(paths: files.map(\.path)), WebsiteRenderer.robots(context)]
         return files.sorted { $0.path < $1.path }
     }

@@ -171,7 +171,7 @@ struct FactPages: Sendable {
         files.append(OutputFile(path: permalinks.comparisons.outputPath, text: try context.render("comparisons", index)))
         for comparison in facts.comparisons {
             let path = permalinks.comparison(comparison.id)
-            let citedBy = (site.articles + site.pages).filter { document in
+            let citedBy = site.documents.filter { document in
                 Block.embeds(in: document.body).contains { embed in
                     if case .comparison(let shown) = embed { return shown.id == comparison.id }
                     return false

@@ -13,7 +13,7 @@ struct FeedRenderer {
         var contents: [String] = []
         for article in articles {
             let url = context.absoluteURL(article.sitePath)
-            let html = AbsoluteLinks.rewrite(try components.body(of: article), origin: context.config.origin)
+            let html = AbsoluteLinks.rewrite(try components.body(of: article.document), origin: context.config.origin)
             contents.append(AbsoluteLinks.anchorFragments(html, pageURL: url))
         }
         return [
@@ -22,9 +22,9 @@ struct FeedRenderer {
         ]
     }
 
-    private func updated(_ article: Document) -> PublicationDate { article.updated ?? article.date! }
+    private func updated(_ article: Article) -> PublicationDate { article.lastModified }
 
-    private func atom(_ articles: [Document], _ contents: [String]) -> String {
+    private func atom(_ articles: [Article], _ contents: [String]) -> String {
         let config = context.config
         let feedUpdated = articles.map(updated).max()?.rfc3339 ?? "1970-01-01T00:00:00Z"
         func x(_ text: String) -> String { HTMLText.escape(text) }
@@ -51,7 +51,7 @@ struct FeedRenderer {
                     <title>\(x(article.title))</title>
                     <id>\(x(url))</id>
                     <link rel="alternate" type="text/html" href="\(x(url))"/>
-                    <published>\(article.date!.rfc3339)</published>
+                    <published>\(article.date.rfc3339)</published>
                     <updated>\(updated(article).rfc3339)</updated>
 
                 """
@@ -68,13 +68,13 @@ struct FeedRenderer {
         return xml
     }
 
-    private func jsonFeed(_ articles: [Document], _ contents: [String]) -> String {
+    private func jsonFeed(_ articles: [Article], _ contents: [String]) -> String {
         let config = context.config
         let items: [[String: Any]] = zip(articles, contents).map { article, content in
             let url = context.absoluteURL(article.sitePath)
             var item: [String: Any] = [
                 "id": url, "url": url, "title": article.title, "content_html": content, "summary": article.excerpt,
-                "date_published": article.date!.rfc3339, "date_modified": updated(article).rfc3339,
+                "date_published": article.date.rfc3339, "date_modified": updated(article).rfc3339,
                 "authors": article.authors.map { ["name": $0] },
                 "language": config.language,
             ]

@@ -33,7 +33,7 @@ struct RenderContext: Sendable {
         self.articleIndex = Dictionary(uniqueKeysWithValues: site.articles.enumerated().map { ($1.slug, $0) })
         let config = site.config
         let permalinks = site.permalinks
-        let years = site.articles.compactMap(\.date?.year)
+        let years = site.articles.map(\.date.year)
         var footerYears = ""
         if let first = years.min(), let last = years.max() {
             footerYears = first == last ? "\(first)" : "\(first)–\(last)"
@@ -84,11 +84,11 @@ struct RenderContext: Sendable {
             publishedISO: published, modifiedISO: modified)
     }
 
-    func card(_ document: Document) -> ArticleCard {
+    func card(_ article: Article) -> ArticleCard {
         ArticleCard(
-            title: document.title, href: href(document.sitePath), dateDisplay: document.date?.display ?? "",
-            dateISO: document.date?.isoDate ?? "", excerpt: document.excerpt, readingMinutes: document.readingMinutes,
-            tags: document.tags.map(tagLink), isDraft: document.isDraft)
+            title: article.title, href: href(article.sitePath), dateDisplay: article.date.display,
+            dateISO: article.date.isoDate, excerpt: article.excerpt, readingMinutes: article.readingMinutes,
+            tags: article.tags.map(tagLink), isDraft: article.isDraft)
     }
 
     /// Renders every article's card once, in parallel, reusing the cards of `previous`
@@ -118,8 +118,8 @@ struct RenderContext: Sendable {
     }
 
     /// The rendered card of an article.
-    func renderedCard(_ document: Document) -> RenderedCard {
-        RenderedCard(html: articleIndex[document.slug].map { cardHTML[$0] } ?? "")
+    func renderedCard(_ article: Article) -> RenderedCard {
+        RenderedCard(html: articleIndex[article.slug].map { cardHTML[$0] } ?? "")
     }
 
     func tagLink(_ tag: BroadsheetContent.Tag) -> TagLink {

@@ -30,13 +30,14 @@ struct SitePages: Sendable {
         }
         var previous: ArticleCard?
         var next: ArticleCard?
+        let article = isArticle ? context.articleIndex[document.slug].map { site.articles[$0] } : nil
         if isArticle, let index = context.articleIndex[document.slug] {
             if index + 1 < site.articles.count { previous = context.card(site.articles[index + 1]) }
             if index > 0 { next = context.card(site.articles[index - 1]) }
         }
         let meta = context.meta(
             title: document.title, description: document.excerpt, path: document.sitePath,
-            type: isArticle ? "article" : "website", jsonLD: isArticle ? newsArticleJSONLD(document) : nil,
+            type: isArticle ? "article" : "website", jsonLD: article.map(newsArticleJSONLD),
             bodyClass: isArticle ? "article" : "page", published: document.date?.rfc3339,
             modified: (document.updated ?? document.date)?.rfc3339)
         let view = DocumentView(
@@ -55,7 +56,8 @@ struct SitePages: Sendable {
         return OutputFile(path: document.sitePath.outputPath, text: html)
     }
 
-    private func newsArticleJSONLD(_ document: Document) -> String {
+    private func newsArticleJSONLD(_ article: Article) -> String {
+        let document = article.document
         let config = site.config
         let url = context.absoluteURL(document.sitePath)
         let authors: [[String: Any]] = document.authors.map {
@@ -63,8 +65,8 @@ struct SitePages: Sendable {
         }
         let object: [String: Any] = [
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": document.title,
-            "description": document.excerpt, "datePublished": document.date!.rfc3339,
-            "dateModified": (document.updated ?? document.date!).rfc3339, "author": authors,
+            "description": document.excerpt, "datePublished": article.date.rfc3339,
+            "dateModified": article.lastModified.rfc3339, "author": authors,
             "publisher": ["@type": "Organization", "name": config.publisher],
             "mainEntityOfPage": ["@type": "WebPage", "@id": url], "url": url, "inLanguage": config.language,
             "wordCount": document.wordCount, "keywords": document.tags.map(\.name),
@@ -117,7 +119,7 @@ struct SitePages: Sendable {
         }
         var years: [ArticleGroup] = []
         for article in site.articles {
-            let year = String(article.date!.year)
+            let year = String(article.date.year)
             if years.last?.title != year { years.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
             years[years.count - 1].articles.append(context.renderedCard(article))
         }

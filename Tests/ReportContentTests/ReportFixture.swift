@@ -49,7 +49,7 @@ struct ReportFixture: Sendable {
 
     /// The resolved document at `path`.
     func document(_ path: String) -> Document? {
-        site.flatMap { site in (site.articles + site.pages).first { $0.path == path } }
+        site.flatMap { site in site.documents.first { $0.path == path } }
     }
 
     /// The prose of the file at `path`, one entry per line: front-matter title and summary, then the body.
