@@ -80,6 +80,19 @@ struct GeneratedInputTests {
         #expect(quoted.contains("deep"))
     }
 
+    @Test("a paragraph of 50,000 links and citations builds, each link checked (issue 13: it was quadratic)")
+    func manyLinksInOneParagraph() throws {
+        // Smaller under the sanitizers, which look for memory errors, not for scale.
+        let count = Self.bigArticleBytes < 20_000_000 ? 10_000 : 50_000
+        let body =
+            (0..<count).map { index in
+                index % 5 == 0 ? "[claim \(index)](source:wire-2021)" : "[link \(index)](https://example.org/\(index))"
+            }.joined(separator: " ") + "\n"
+        let html = try Self.build(["Content/articles/links.md": Self.article("Links", body: body)], page: "articles/links/index.html")
+        #expect(html.components(separatedBy: "\">link ").count == count - count / 5 + 1)
+        #expect(html.contains("id=\"cite-1-\(count / 5)\""))
+    }
+
     @Test("50,000 nested brackets, emphasis markers and links build")
     func pathologicalInlines() throws {
         let body =
