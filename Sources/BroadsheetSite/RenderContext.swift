@@ -50,7 +50,13 @@ struct RenderContext: Sendable {
             scriptHref: permalinks.href(SitePath(file: "assets/broadsheet.js")) + options.assetVersionSuffix,
             publisher: config.publisher, footerYears: footerYears,
             sourcesHref: site.facts.sources.isEmpty ? nil : permalinks.href(permalinks.sources),
-            dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")))
+            dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")),
+            downloads: options.downloads.enumerated().map { index, download in
+                DownloadView(
+                    format: download.format, href: permalinks.href(SitePath(file: download.path)), size: download.sizeDisplay,
+                    isLast: index == options.downloads.count - 1)
+            },
+            hasDownloads: !options.downloads.isEmpty)
     }
 
     var permalinks: Permalinks { site.permalinks }

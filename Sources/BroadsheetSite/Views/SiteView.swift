@@ -15,6 +15,17 @@ struct SiteView: Sendable, Encodable {
     /// The bibliography and data links, when the site has facts.
     var sourcesHref: String?
     var dataHref: String?
+    /// The print edition's files ("PDF · EPUB" with sizes), when built.
+    var downloads: [DownloadView]
+    var hasDownloads: Bool
+}
+
+/// One downloadable file of the report.
+struct DownloadView: Sendable, Encodable {
+    var format: String
+    var href: String
+    var size: String
+    var isLast: Bool
 }
 
 /// One link of the navigation bar.
