@@ -25,7 +25,7 @@ enum PrintStyle {
                 let before = query(selector(heading.where(level: 1)).before(here()))
                 if before.len() == 0 { return }
                 set text(font: sans, size: 8pt, fill: luma(35%))
-                grid(columns: (1fr, auto), gutter: 1em, \(TypstText.string(title)), before.last().body)
+                grid(columns: (1fr, 2.4fr), gutter: 1em, align: (left, right), \(TypstText.string(title)), before.last().body)
                 v(-0.5em)
                 line(length: 100%, stroke: 0.4pt + luma(70%))
               },

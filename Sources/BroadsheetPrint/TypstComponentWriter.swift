@@ -46,9 +46,16 @@ struct TypstComponentWriter {
             sourceNumbers[id] = sources.count
             return sources.count
         }
-        // Text columns share the width; numbers and dates take what they need.
+        // Fractions of the width, never `auto`: a long header must not starve the text columns.
         let columns =
-            ["1.2fr"] + comparison.columns.map { column in column.type == .text ? "1.8fr" : "auto" }
+            ["1.3fr"]
+            + comparison.columns.map { column in
+                switch column.type {
+                case .text: "2fr"
+                case .boolean: "0.8fr"
+                default: "1fr"
+                }
+            }
         let alignments = ["left"] + comparison.columns.map { $0.type.isNumeric ? "right" : "left" }
         var cells: [String] = []
         for row in comparison.rows {
