@@ -96,16 +96,20 @@ public enum PrintRenderer {
         let writer = TypstMarkupWriter<Component>(book: book, slug: document.slug) { (component: Component) throws(Diagnostic) in
             try components.render(component)
         }
-        var lines = [
-            "#kicker[\(TypstText.markup(part.kicker))]",
-            "= \(TypstText.markup(document.title)) \(TypstText.label("part", document.slug))",
-        ]
+        var lines = [opening(kicker: part.kicker, title: TypstText.markup(document.title), label: TypstText.label("part", document.slug))]
         if let summary = document.summary { lines.append("#deck[\(TypstText.markup(summary))]") }
         lines.append(try writer.markup(document.body))
         if !document.citations.isEmpty {
             lines.append(references(document, book: book))
         }
         return lines.joined(separator: "\n\n")
+    }
+
+    /// A part's opening: the kicker on a new page, then the level-1 heading that the contents,
+    /// the bookmarks and the running heads read; the kicker is also its supplement, which the
+    /// contents print before the title.
+    static func opening(kicker: String, title: String, label: String) -> String {
+        "#kicker[\(TypstText.markup(kicker))]\n\n#heading(level: 1, supplement: [\(TypstText.markup(kicker))])[\(title)] \(label)"
     }
 
     /// The numbered References at the end of a part: the same numbers as the web page.

@@ -51,6 +51,9 @@ enum PrintStyle {
             #show footnote.entry: set text(size: 8pt)
             #show outline.entry.where(level: 1): set block(above: 0.9em)
             #show outline.entry.where(level: 1): set text(font: sans, size: 10.5pt)
+            #show outline.entry.where(level: 1): it => link(it.element.location(), it.indented(
+              box(width: 6.5em, text(size: 7.5pt, weight: "bold", tracking: 0.08em, fill: accent, upper(it.element.supplement))),
+              it.inner()))
 
             // "(p. 23)" after a cross-reference: the page the target is on.
             #let pageref(target) = context {

@@ -12,8 +12,7 @@ struct TypstBibliography {
                 < ($1.publisher.lowercased(), $1.title.lowercased(), $1.id.rawValue)
         }
         var lines = [
-            "#kicker[\(TypstText.markup(kicker))]",
-            "= Bibliography \(TypstText.label("part", "bibliography"))",
+            PrintRenderer.opening(kicker: kicker, title: "Bibliography", label: TypstText.label("part", "bibliography")),
             "#deck[Every source the report and its facts rest on, \(sources.count) in all.]",
             "#set par(justify: false)",
         ]

@@ -11,8 +11,7 @@ struct TypstChronology {
     func appendix(kicker: String, figure: String?) -> String {
         let facts = book.site.facts
         var lines = [
-            "#kicker[\(TypstText.markup(kicker))]",
-            "= Chronology \(TypstText.label("part", "chronology"))",
+            PrintRenderer.opening(kicker: kicker, title: "Chronology", label: TypstText.label("part", "chronology")),
             "#deck[Every dated event of the report, \(facts.events.count) in all, with its sources.]",
         ]
         if let figure {

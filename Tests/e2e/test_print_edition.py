@@ -84,6 +84,7 @@ def test_pdf_metadata_and_page_count(pdf: Path):
     assert fields["Subject"].strip().startswith("A sourced report")
     assert fields["Tagged"].strip() == "yes"
     assert "595.276 x 841.89" in fields["Page size"], "A4 is the default"
+    assert b"/Lang(en)" in pdf.read_bytes(), "the PDF does not declare its language (site.yaml `language: en`)"
 
 
 def test_every_font_is_embedded_including_cjk(pdf: Path):
