@@ -75,7 +75,9 @@ public enum PrintEdition {
         }
         let typeset = pdf.wait()
         switch typeset?.result {
-        case .success(let data): files.append(OutputFile(path: name + ".pdf", data: data))
+        case .success(let typeset):
+            files.append(OutputFile(path: name + ".pdf", data: typeset.pdf))
+            diagnostics += typeset.warnings
         case .failure(let diagnostic): diagnostics.append(diagnostic)
         case nil: break
         }

@@ -5,7 +5,7 @@ import Foundation
 /// so the two use both cores.
 final class PDFJob: @unchecked Sendable {
     // Written once by the job's thread before `done` is signalled, read after `wait`.
-    private var outcome: (result: Result<Data, Diagnostic>, duration: Duration)?
+    private var outcome: (result: Result<PDFTypesetter.Typeset, Diagnostic>, duration: Duration)?
     private let done = DispatchSemaphore(value: 0)
     private var started = false
 
@@ -20,7 +20,7 @@ final class PDFJob: @unchecked Sendable {
         }
     }
 
-    func wait() -> (result: Result<Data, Diagnostic>, duration: Duration)? {
+    func wait() -> (result: Result<PDFTypesetter.Typeset, Diagnostic>, duration: Duration)? {
         guard started else { return nil }
         done.wait()
         return outcome

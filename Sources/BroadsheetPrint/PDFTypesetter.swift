@@ -45,8 +45,16 @@ public struct PDFTypesetter: Sendable {
         }
     }
 
+    /// A typeset PDF and what Typst warned about while making it.
+    public struct Typeset: Sendable {
+        /// The PDF.
+        public var pdf: Data
+        /// Typst's warnings (a missing font, most often), each once, as warnings at `location`.
+        public var warnings: [Diagnostic]
+    }
+
     /// The PDF of `source`; an engine failure is an error located at `location` (site.yaml).
-    public func typeset(_ source: TypstSource, location: SourceLocation) throws(Diagnostic) -> Data {
+    public func typeset(_ source: TypstSource, location: SourceLocation) throws(Diagnostic) -> Typeset {
         guard let python else {
             let why = "python3 was not found"
             throw .error(at: location, "cannot typeset the PDF: \(why)", hint: "install Typst: \(Self.installCommand)")
@@ -68,7 +76,15 @@ public struct PDFTypesetter: Sendable {
         switch result.status {
         case 0:
             do {
-                return try Data(contentsOf: folder.appendingPathComponent("out.pdf"))
+                let pdf = try Data(contentsOf: folder.appendingPathComponent("out.pdf"))
+                var seen: Set<String> = []
+                let warnings = result.errors.split(separator: "\n").compactMap { line -> Diagnostic? in
+                    guard line.hasPrefix("warning: "), seen.insert(String(line)).inserted else { return nil }
+                    return .warning(
+                        at: location, "Typst: \(TerminalText.escaped(String(line.dropFirst("warning: ".count))))",
+                        hint: "the PDF was written; an unknown font family means a font is missing: Scripts/setup installs fonts-noto-core and fonts-noto-cjk")
+                }
+                return Typeset(pdf: pdf, warnings: warnings)
             } catch {
                 throw .error(
                     at: location, "Typst reported success but wrote no PDF: \(error.localizedDescription)",
@@ -100,6 +116,8 @@ public struct PDFTypesetter: Sendable {
             sys.exit(2)
         with open(folder + "/out.pdf", "wb") as out:
             out.write(pdf)
+        for warning in warnings:
+            sys.stderr.write("warning: %s\\n" % " ".join(str(getattr(warning, "message", warning)).split()))
         """
 
     /// Runs a program to the end (or the time limit) with its output in files, so a chatty

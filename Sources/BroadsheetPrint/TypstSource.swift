@@ -6,4 +6,10 @@ public struct TypstSource: Sendable, Hashable {
     public var main: String
     /// Other files beside it, by name (`timeline.svg`).
     public var files: [String: Data]
+
+    /// Creates a source.
+    public init(main: String, files: [String: Data]) {
+        self.main = main
+        self.files = files
+    }
 }

@@ -170,6 +170,31 @@ struct PrintEditionTests {
         #expect(about.contains("<a href=\"/gazette/the-fixture-gazette.pdf\" download>PDF</a> <span class=\"muted\">(13 bytes)</span>"))
     }
 
+    @Test("Typst's warnings (a missing font) become one warning each, and the PDF is still written")
+    func engineWarnings() throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        let python = try Self.fakePython(
+            in: site.root,
+            typeset: "printf '%%PDF' > \"$3/out.pdf\"\necho 'warning: unknown font family: noto serif' >&2\necho 'warning: unknown font family: noto serif' >&2")
+        var options = SiteBuilder.Options(root: site.root, write: false)
+        options.printEdition = .build(required: true)
+        options.typesetter = PDFTypesetter(environment: ["BROADSHEET_PYTHON": python.path])
+        let report = try SiteBuilder.build(options)
+        #expect(report.warnings.map(\.message) == ["Typst: unknown font family: noto serif"])
+        #expect(report.files.contains { $0.path == "the-fixture-gazette.pdf" })
+    }
+
+    @Test(
+        "the real engine typesets a page and reports its warnings",
+        .enabled(if: PDFTypesetter().availability() == .available, "Typst is not installed (Scripts/setup installs it)"))
+    func realEngine() throws {
+        let source = TypstSource(main: "#set text(font: \"No Such Font\")\nHello\n", files: [:])
+        let typeset = try PDFTypesetter().typeset(source, location: SourceLocation(path: "Content/site.yaml"))
+        #expect(typeset.pdf.starts(with: Data("%PDF-".utf8)))
+        #expect(typeset.warnings.map(\.message) == ["Typst: unknown font family: no such font"])
+    }
+
     @Test("check renders the engine input and the EPUB but runs no engine")
     func checkRunsNoEngine() throws {
         let site = try FixtureSite(EverythingSite.files)
