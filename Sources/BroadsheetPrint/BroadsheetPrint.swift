@@ -30,10 +30,11 @@ public enum PrintEdition {
 
     /// The output file name without extension: `file:` from site.yaml, or the title's slug.
     public static func fileName(_ config: SiteConfig) -> String {
-        config.printEdition.file ?? {
-            let slug = Slug.make(from: config.title)
-            return slug.isEmpty ? "report" : slug
-        }()
+        config.printEdition.file
+            ?? {
+                let slug = Slug.make(from: config.title)
+                return slug.isEmpty ? "report" : slug
+            }()
     }
 
     /// Renders the edition of `site`: the EPUB here, the PDF in a Typst subprocess at the same time.

@@ -24,7 +24,8 @@ struct EPUBComponents {
         var html = "<dl class=\"chronology\">\n"
         for event in events {
             html += "<dt>\(HTMLText.escape(event.date.display))</dt>\n"
-            html += "<dd><a href=\"\(EPUBPages.chronologyFile(book))#event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.title))</a></dd>\n"
+            html +=
+                "<dd><a href=\"\(EPUBPages.chronologyFile(book))#event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.title))</a></dd>\n"
         }
         return html + "</dl>\n"
     }
@@ -39,9 +40,11 @@ struct EPUBComponents {
             sourceNumbers[id] = sources.count
             return sources.count
         }
-        var html = "<table class=\"comparison\">\n<caption>\(HTMLText.escape(comparison.title))</caption>\n<thead><tr><th scope=\"col\">\(HTMLText.escape(comparison.rowHeader))</th>"
+        var html =
+            "<table class=\"comparison\">\n<caption>\(HTMLText.escape(comparison.title))</caption>\n<thead><tr><th scope=\"col\">\(HTMLText.escape(comparison.rowHeader))</th>"
         for column in comparison.columns {
-            html += "<th scope=\"col\"\(column.type.isNumeric ? " class=\"num\"" : "")>\(HTMLText.escape(column.headerWithUnit))</th>"
+            html +=
+                "<th scope=\"col\"\(column.type.isNumeric ? " class=\"num\"" : "")>\(HTMLText.escape(column.headerWithUnit))</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for row in comparison.rows {
@@ -53,7 +56,9 @@ struct EPUBComponents {
                     continue
                 }
                 html += "<td\(numeric)>\(HTMLText.escape(cell.displayText(in: column)))<sup>\(number(for: cell.source))</sup>"
-                if cell.value != .date(cell.asOf) { html += "<br /><small>as of \(HTMLText.escape(cell.asOf.shortDisplay))</small>" }
+                if cell.value != .date(cell.asOf) {
+                    html += "<br /><small>as of \(HTMLText.escape(cell.asOf.shortDisplay))</small>"
+                }
                 if let note = cell.note { html += "<br /><small><em>\(HTMLText.escape(note))</em></small>" }
                 html += "</td>"
             }
@@ -63,11 +68,14 @@ struct EPUBComponents {
         if let description = book.site.factTexts.comparisonDescriptions[comparison.id] {
             let style = HTMLStyle(
                 headingAnchors: false, linkURL: { [book] link in EPUBPages.href(for: link, in: book) }, omitsRawHTML: true)
-            html += "<p class=\"table-note\">" + HTMLWriter<Never>.html(TypstComponentWriter.inlines(of: description), style: style) + "</p>\n"
+            html +=
+                "<p class=\"table-note\">" + HTMLWriter<Never>.html(TypstComponentWriter.inlines(of: description), style: style)
+                + "</p>\n"
         }
         let list = sources.compactMap { id -> String? in
             guard let source = facts.source(id), let number = sourceNumbers[id] else { return nil }
-            return "\(number). <a href=\"\(HTMLText.escape(source.url))\">\(HTMLText.escape(source.publisher))</a>, “\(HTMLText.escape(source.title))”"
+            return
+                "\(number). <a href=\"\(HTMLText.escape(source.url))\">\(HTMLText.escape(source.publisher))</a>, “\(HTMLText.escape(source.title))”"
                 + (source.date.map { ", " + HTMLText.escape($0.display) } ?? "")
         }
         if !list.isEmpty { html += "<p class=\"table-sources\">Sources: \(list.joined(separator: "; "))</p>\n" }

@@ -40,7 +40,8 @@ struct EPUBPages {
         if let subtitle = config.subtitle { body += "<p class=\"subtitle\">\(HTMLText.escape(subtitle))</p>\n" }
         body += "<p class=\"byline\">\(HTMLText.escape(config.author))"
         if let date = book.dateDisplay { body += "<br />\(HTMLText.escape(date))" }
-        body += "</p>\n<p class=\"url\"><a href=\"\(HTMLText.escape(config.baseURL))\">\(HTMLText.escape(config.baseURL))</a></p>\n</section>"
+        body +=
+            "</p>\n<p class=\"url\"><a href=\"\(HTMLText.escape(config.baseURL))\">\(HTMLText.escape(config.baseURL))</a></p>\n</section>"
         return page(title: config.title, body: body)
     }
 
@@ -55,14 +56,17 @@ struct EPUBPages {
             components.render(component)
         }
         var body = "<section epub:type=\"\(part.isAppendix ? "appendix" : "chapter")\" aria-labelledby=\"part-title\">\n"
-        body += "<p class=\"kicker\">\(HTMLText.escape(part.kicker))</p>\n<h1 id=\"part-title\">\(HTMLText.escape(document.title))</h1>\n"
+        body +=
+            "<p class=\"kicker\">\(HTMLText.escape(part.kicker))</p>\n<h1 id=\"part-title\">\(HTMLText.escape(document.title))</h1>\n"
         if let summary = document.summary { body += "<p class=\"deck\">\(HTMLText.escape(summary))</p>\n" }
         body += html
         if !document.citations.isEmpty {
-            body += "<section class=\"references\" epub:type=\"endnotes\" aria-labelledby=\"part-references\">\n<h2 id=\"part-references\">References</h2>\n<ol>\n"
+            body +=
+                "<section class=\"references\" epub:type=\"endnotes\" aria-labelledby=\"part-references\">\n<h2 id=\"part-references\">References</h2>\n<ol>\n"
             for citation in document.citations {
                 guard let source = book.site.facts.source(citation.source) else { continue }
-                body += "<li id=\"ref-\(citation.number)\" value=\"\(citation.number)\">\(Self.citation(source, book: book))</li>\n"
+                body +=
+                    "<li id=\"ref-\(citation.number)\" value=\"\(citation.number)\">\(Self.citation(source, book: book))</li>\n"
             }
             body += "</ol>\n</section>\n"
         }
@@ -72,10 +76,12 @@ struct EPUBPages {
 
     func chronology(kicker: String, figure: String?) -> String {
         let facts = book.site.facts
-        var body = "<section epub:type=\"appendix\" aria-labelledby=\"part-title\">\n<p class=\"kicker\">\(HTMLText.escape(kicker))</p>\n<h1 id=\"part-title\">Chronology</h1>\n"
+        var body =
+            "<section epub:type=\"appendix\" aria-labelledby=\"part-title\">\n<p class=\"kicker\">\(HTMLText.escape(kicker))</p>\n<h1 id=\"part-title\">Chronology</h1>\n"
         body += "<p class=\"deck\">Every dated event of the report, \(facts.events.count) in all, with its sources.</p>\n"
         if let figure {
-            body += "<figure><img src=\"\(figure)\" alt=\"Timeline overview: \(facts.events.count) events, one lane per main actor.\" /><figcaption>The timeline at a glance: one lane per main actor; busier years are drawn wider.</figcaption></figure>\n"
+            body +=
+                "<figure><img src=\"\(figure)\" alt=\"Timeline overview: \(facts.events.count) events, one lane per main actor.\" /><figcaption>The timeline at a glance: one lane per main actor; busier years are drawn wider.</figcaption></figure>\n"
         }
         var year: Int?
         for event in facts.events {
@@ -107,8 +113,10 @@ struct EPUBPages {
             ($0.publisher.lowercased(), $0.title.lowercased(), $0.id.rawValue)
                 < ($1.publisher.lowercased(), $1.title.lowercased(), $1.id.rawValue)
         }
-        var body = "<section epub:type=\"bibliography\" aria-labelledby=\"part-title\">\n<p class=\"kicker\">\(HTMLText.escape(kicker))</p>\n<h1 id=\"part-title\">Bibliography</h1>\n"
-        body += "<p class=\"deck\">Every source the report and its facts rest on, \(sources.count) in all.</p>\n<ul class=\"bibliography\">\n"
+        var body =
+            "<section epub:type=\"bibliography\" aria-labelledby=\"part-title\">\n<p class=\"kicker\">\(HTMLText.escape(kicker))</p>\n<h1 id=\"part-title\">Bibliography</h1>\n"
+        body +=
+            "<p class=\"deck\">Every source the report and its facts rest on, \(sources.count) in all.</p>\n<ul class=\"bibliography\">\n"
         for source in sources {
             body += "<li id=\"source-\(HTMLText.escape(source.id.rawValue))\">\(Self.citation(source, book: book))</li>\n"
         }

@@ -14,7 +14,10 @@ public enum EPUBWriter {
         var entries: [(path: String, data: Data)] = []
         var manifest: [(id: String, href: String, type: String, properties: String?)] = []
         var spine: [String] = []
-        func add(_ href: String, _ text: String, type: String = "application/xhtml+xml", id: String, properties: String? = nil, inSpine: Bool = true) {
+        func add(
+            _ href: String, _ text: String, type: String = "application/xhtml+xml", id: String, properties: String? = nil,
+            inSpine: Bool = true
+        ) {
             entries.append(("OEBPS/" + href, Data(text.utf8)))
             manifest.append((id, href, type, properties))
             if inSpine { spine.append(id) }
@@ -107,7 +110,9 @@ public enum EPUBWriter {
         }
         let landmarks = [
             "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>",
-            book.parts.first.map { "<li><a epub:type=\"bodymatter\" href=\"\(EPUBPages.fileName(position: $0.position))\">Start of the report</a></li>" },
+            book.parts.first.map {
+                "<li><a epub:type=\"bodymatter\" href=\"\(EPUBPages.fileName(position: $0.position))\">Start of the report</a></li>"
+            },
         ].compactMap { $0 }
         let body = """
             <nav epub:type="toc" id="toc" aria-labelledby="toc-title">
@@ -198,17 +203,21 @@ public enum EPUBWriter {
             guard let data = archive.data else {
                 let why = "the archive was not created in memory"
                 throw Diagnostic.error(
-                    at: location, "cannot write the EPUB: \(why)", hint: "this is a bug in Broadsheet's EPUB writer; please report it")
+                    at: location, "cannot write the EPUB: \(why)",
+                    hint: "this is a bug in Broadsheet's EPUB writer; please report it")
             }
             return data
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
-            throw .error(at: location, "cannot write the EPUB: \(error)", hint: "this is a bug in Broadsheet's EPUB writer; please report it")
+            throw .error(
+                at: location, "cannot write the EPUB: \(error)",
+                hint: "this is a bug in Broadsheet's EPUB writer; please report it")
         }
     }
 
-    private static func add(_ data: Data, at path: String, to archive: Archive, date: Date, compression: CompressionMethod) throws {
+    private static func add(_ data: Data, at path: String, to archive: Archive, date: Date, compression: CompressionMethod) throws
+    {
         try archive.addEntry(
             with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date, permissions: 0o644,
             compressionMethod: compression

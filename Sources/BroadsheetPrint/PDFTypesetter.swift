@@ -82,7 +82,9 @@ public struct PDFTypesetter: Sendable {
                     guard line.hasPrefix("warning: "), seen.insert(String(line)).inserted else { return nil }
                     return .warning(
                         at: location, "Typst: \(TerminalText.escaped(String(line.dropFirst("warning: ".count))))",
-                        hint: "the PDF was written; an unknown font family means a font is missing: Scripts/setup installs fonts-noto-core and fonts-noto-cjk")
+                        hint:
+                            "the PDF was written; an unknown font family means a font is missing: Scripts/setup installs fonts-noto-core and fonts-noto-cjk"
+                    )
                 }
                 return Typeset(pdf: pdf, warnings: warnings)
             } catch {
@@ -94,8 +96,11 @@ public struct PDFTypesetter: Sendable {
             throw .error(at: location, "cannot typeset the PDF: \(said)", hint: "install Typst: \(Self.installCommand)")
         default:
             throw .error(
-                at: location, "Typst could not typeset the print edition: \(said.isEmpty ? "exit status \(result.status)" : said)",
-                hint: "this is a bug in Broadsheet's print renderer or a missing font; rerun with the fonts from Scripts/setup and report it with the message above")
+                at: location,
+                "Typst could not typeset the print edition: \(said.isEmpty ? "exit status \(result.status)" : said)",
+                hint:
+                    "this is a bug in Broadsheet's print renderer or a missing font; rerun with the fonts from Scripts/setup and report it with the message above"
+            )
         }
     }
 

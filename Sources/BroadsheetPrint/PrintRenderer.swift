@@ -67,7 +67,10 @@ public enum PrintRenderer {
         if let subtitle = config.subtitle {
             lines += ["  #v(0.8em)", "  #text(size: 15pt, style: \"italic\", fill: luma(25%))[\(TypstText.markup(subtitle))]"]
         }
-        lines += ["  #v(1fr)", "  #set text(font: sans, size: 10pt)", "  #text(weight: \"bold\")[\(TypstText.markup(config.author))] \\"]
+        lines += [
+            "  #v(1fr)", "  #set text(font: sans, size: 10pt)",
+            "  #text(weight: \"bold\")[\(TypstText.markup(config.author))] \\",
+        ]
         if let date = book.dateDisplay { lines.append("  \(TypstText.markup(date)) \\") }
         lines += [
             "  #link(\(TypstText.string(config.baseURL)))[\(TypstText.markup(config.baseURL))]",
@@ -96,7 +99,9 @@ public enum PrintRenderer {
         let writer = TypstMarkupWriter<Component>(book: book, slug: document.slug) { (component: Component) throws(Diagnostic) in
             try components.render(component)
         }
-        var lines = [opening(kicker: part.kicker, title: TypstText.markup(document.title), label: TypstText.label("part", document.slug))]
+        var lines = [
+            opening(kicker: part.kicker, title: TypstText.markup(document.title), label: TypstText.label("part", document.slug))
+        ]
         if let summary = document.summary { lines.append("#deck[\(TypstText.markup(summary))]") }
         lines.append(try writer.markup(document.body))
         if !document.citations.isEmpty {

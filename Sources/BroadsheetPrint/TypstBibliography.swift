@@ -44,7 +44,8 @@ struct TypstBibliography {
 
     /// Publisher, “Title”, date: for the source lists under tables.
     static func shortCitation(_ source: Source, book: PrintBook) -> String {
-        var text = "#link(\(TypstText.string(source.url)))[\(TypstText.markup(source.publisher))], “\(TypstText.markup(source.title))”"
+        var text =
+            "#link(\(TypstText.string(source.url)))[\(TypstText.markup(source.publisher))], “\(TypstText.markup(source.title))”"
         if let date = source.date { text += ", \(TypstText.markup(date.display))" }
         return text
     }

@@ -39,7 +39,8 @@ struct TypstChronology {
         var body = "#strong[\(TypstText.markup(event.title))]"
         if event.confidence == .medium { body += " #text(font: sans, size: 7.5pt, fill: luma(40%))[(reported)]" }
         if let summary = book.site.factTexts.eventSummaries[event.id] {
-            let writer = TypstMarkupWriter<Never>(book: book, slug: "chronology") { (never: Never) throws(Diagnostic) -> String in }
+            let writer = TypstMarkupWriter<Never>(book: book, slug: "chronology") { (never: Never) throws(Diagnostic) -> String in
+            }
             body += " \\\n" + writer.markup(TypstComponentWriter.inlines(of: summary))
         }
         let sources = event.sources.compactMap { id -> String? in

@@ -93,7 +93,9 @@ struct TypstComponentWriter {
             return "\(number). \(TypstBibliography.shortCitation(source, book: book))"
         }
         if !sourceList.isEmpty {
-            lines.append("#block(above: 0.6em, below: 1.4em, text(font: sans, size: 7.5pt, fill: luma(25%))[Sources: \(sourceList.joined(separator: "; "))])")
+            lines.append(
+                "#block(above: 0.6em, below: 1.4em, text(font: sans, size: 7.5pt, fill: luma(25%))[Sources: \(sourceList.joined(separator: "; "))])"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -46,7 +46,8 @@ enum TypstText {
         let name = ([kind] + parts).joined(separator: ":")
         let safe = String(
             name.unicodeScalars.map { scalar -> Character in
-                let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.:".unicodeScalars.contains(scalar)
+                let allowed =
+                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.:".unicodeScalars.contains(scalar)
                 return allowed ? Character(scalar) : "_"
             })
         return "<" + safe + ">"

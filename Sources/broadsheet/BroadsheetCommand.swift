@@ -95,6 +95,11 @@ struct Build: ParsableCommand {
         print(
             "Built \(report.pageCount) pages (\(report.fileCount) files) into \(Reporter.display(options.output)) in \(Reporter.seconds(total)) (\(stages))"
         )
+        let edition = report.files.filter { !$0.path.contains("/") && ($0.path.hasSuffix(".pdf") || $0.path.hasSuffix(".epub")) }
+        if !edition.isEmpty {
+            let names = edition.map { "\($0.path) (\(Reporter.size($0.byteCount)))" }.joined(separator: ", ")
+            print("Print edition: \(names)")
+        }
         if !report.keptEntries.isEmpty {
             let count = report.keptEntries.count
             // File names can hold control characters; they must not reach the terminal as escape sequences.
@@ -135,6 +140,11 @@ struct Check: ParsableCommand {
 /// Prints diagnostics to standard error like a compiler and turns failures into exit codes.
 struct Reporter {
     let root: URL
+
+    /// A file size as "840 KB" or "1.6 MB".
+    static func size(_ bytes: Int) -> String {
+        bytes < 1_000_000 ? "\((bytes + 500) / 1000) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
 
     func run(_ body: () throws(DiagnosticsError) -> SiteBuilder.Report) throws -> SiteBuilder.Report {
         let formatter = DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0)

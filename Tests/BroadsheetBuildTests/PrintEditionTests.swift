@@ -93,7 +93,9 @@ struct PrintEditionTests {
 
     @Test("edition: false builds no PDF and no EPUB, and warns about nothing")
     func disabled() throws {
-        let site = try FixtureSite(EverythingSite.files.merging(["Content/site.yaml": EverythingSite.files["Content/site.yaml"]! + "\nedition: false\n"]) { $1 })
+        let site = try FixtureSite(
+            EverythingSite.files.merging(["Content/site.yaml": EverythingSite.files["Content/site.yaml"]! + "\nedition: false\n"])
+            { $1 })
         defer { site.delete() }
         var options = SiteBuilder.Options(root: site.root, write: false)
         options.printEdition = .build(required: true)
@@ -167,7 +169,9 @@ struct PrintEditionTests {
         let report = try SiteBuilder.build(options)
         #expect(report.files.first { $0.path == "the-fixture-gazette.pdf" }?.text == "%PDF-1.7 fake")
         let about = try #require(report.files.first { $0.path == "about/index.html" }?.text)
-        #expect(about.contains("<a href=\"/gazette/the-fixture-gazette.pdf\" download>PDF</a> <span class=\"muted\">(13 bytes)</span>"))
+        #expect(
+            about.contains(
+                "<a href=\"/gazette/the-fixture-gazette.pdf\" download>PDF</a> <span class=\"muted\">(13 bytes)</span>"))
     }
 
     @Test("Typst's warnings (a missing font) become one warning each, and the PDF is still written")
@@ -176,7 +180,9 @@ struct PrintEditionTests {
         defer { site.delete() }
         let python = try Self.fakePython(
             in: site.root,
-            typeset: "printf '%%PDF' > \"$3/out.pdf\"\necho 'warning: unknown font family: noto serif' >&2\necho 'warning: unknown font family: noto serif' >&2")
+            typeset:
+                "printf '%%PDF' > \"$3/out.pdf\"\necho 'warning: unknown font family: noto serif' >&2\necho 'warning: unknown font family: noto serif' >&2"
+        )
         var options = SiteBuilder.Options(root: site.root, write: false)
         options.printEdition = .build(required: true)
         options.typesetter = PDFTypesetter(environment: ["BROADSHEET_PYTHON": python.path])
