@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
         // Subscriber lists: RFC 4180 CSV with quoted commas, quotes and line breaks.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        // The EPUB edition: a ZIP with the mimetype first and stored.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -110,10 +112,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetPrint",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetCharts",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetBuild",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetSite", "BroadsheetNewsletter", "BroadsheetOutput",
+                "BroadsheetSite", "BroadsheetNewsletter", "BroadsheetOutput", "BroadsheetPrint",
             ],
             swiftSettings: swiftSettings
         ),
@@ -177,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetBuildTests",
-            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail"],
+            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetPrint"],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),

@@ -95,3 +95,12 @@ PY
   echo "==> pip install $missing"
   python3 -m pip install --quiet --disable-pip-version-check -r "$requirements"
 }
+
+# Installs what the print edition needs (docs/print.md): zlib's headers (ZIPFoundation, the
+# EPUB's compression, links zlib on Linux), the Noto fonts the PDF is set in (Latin from
+# fonts-noto-core, Chinese from fonts-noto-cjk) and Typst from PyPI. Without Typst a build
+# still writes the website and the EPUB, with a warning.
+ensure_print_edition() {
+  ensure_apt_packages zlib1g-dev fonts-noto-core fonts-noto-cjk
+  ensure_pip_requirements Scripts/print-requirements.txt
+}

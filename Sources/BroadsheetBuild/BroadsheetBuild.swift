@@ -3,6 +3,7 @@ import BroadsheetCore
 import BroadsheetOutput
 import BroadsheetFacts
 import BroadsheetNewsletter
+import BroadsheetPrint
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -30,6 +31,12 @@ public enum SiteBuilder {
         /// Write into an existing, non-empty output folder that Broadsheet did not create,
         /// keeping every file already in it (`--adopt-output`).
         public var adoptsOutputFolder = false
+        /// How much of the print edition (PDF, EPUB) to make: `broadsheet build` asks for
+        /// `.build`, `check` for `.check`; the default, `.skip`, keeps library callers and tests
+        /// from typesetting.
+        public var printEdition: PrintEdition.Mode = .skip
+        /// Runs the PDF engine (tests replace the Python interpreter through its environment).
+        public var typesetter = PDFTypesetter()
 
         /// Creates options; the output defaults to `root/Output`.
         public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
@@ -76,12 +83,22 @@ public enum SiteBuilder {
         let site = try stage("resolve") { () throws(DiagnosticsError) in
             SiteResolver.resolve(loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
         }
+        // The print edition first: the website links its files with their sizes.
+        let edition = try stage("print") { () throws(DiagnosticsError) in
+            let rendering = PrintEdition.render(site, mode: options.printEdition, typesetter: options.typesetter)
+            return (rendering, rendering.diagnostics)
+        }
         let files = try stage("render") { () throws(DiagnosticsError) in
+            let downloads = edition.files.map { file in
+                EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
+            }
             let rendered = try WebsiteRenderer.render(
                 site, templates: loaded.templates,
-                options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
+                options: .init(
+                    assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
+                    downloads: downloads.sorted { $0.format > $1.format }))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            return ((rendered + emails).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            return ((rendered + emails + edition.files).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
         var kept: [String] = []
         if options.write {

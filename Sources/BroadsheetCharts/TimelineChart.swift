@@ -4,11 +4,27 @@ import Foundation
 
 /// The timeline overview as inline SVG, drawn at build time: one lane per main actor,
 /// each event a mark on a shared date axis. No script is needed to see it.
+///
+/// Shared by the website (inline, styled by the site's stylesheet) and the print edition
+/// (a figure, styled by `printStyle` inside the SVG).
 public struct TimelineChart: Sendable {
     let facts: FactBook
 
-    /// A chart of the events of `facts`.
-    public init(facts: FactBook) { self.facts = facts }
+    /// CSS for an SVG that stands alone (a PDF or EPUB figure), where no page stylesheet applies.
+    public static let printStyle = """
+        text { font-family: 'Noto Sans', 'Noto Sans CJK SC', sans-serif; }
+        .year { font-size: 12px; fill: #555; }
+        .lane-label { font-size: 13px; font-weight: 600; fill: #111; }
+        .tick { stroke: #ccc; stroke-width: 1; }
+        .lane-line { stroke: #bbb; stroke-width: 1; stroke-dasharray: 2 3; }
+        circle { fill-opacity: .8; stroke: #fff; stroke-width: 1.5; }
+        .span { stroke-width: 4; stroke-opacity: .45; }
+        """
+
+    /// A chart of every event of `facts`.
+    public init(facts: FactBook) {
+        self.facts = facts
+    }
 
     static let palette = ["#c2410c", "#1d4ed8", "#15803d", "#7c3aed", "#b91c1c", "#0f766e", "#a16207", "#be185d"]
     static let width = 960.0
@@ -35,8 +51,9 @@ public struct TimelineChart: Sendable {
         return lanes
     }
 
-    /// The SVG, or nil when there are no events.
-    public func render(id: String, linkBase: String?) -> String? {
+    /// The SVG, or nil when there are no events; marks link to `linkBase#event-id` when given,
+    /// and `style` (e.g. `printStyle`) is written into the SVG when given.
+    public func render(id: String, linkBase: String?, style: String? = nil) -> String? {
         guard let first = facts.events.first, let last = facts.events.last else { return nil }
         let lanes = lanes()
         let startYear = first.date.year
@@ -54,6 +71,7 @@ public struct TimelineChart: Sendable {
             <desc id="\(descID)">\(facts.events.count) events from \(HTMLText.escape(first.date.display)) to \(HTMLText.escape(last.date.display)), in lanes for \(HTMLText.escape(laneNames)). Years with more events are drawn wider. The full list of events follows as text.</desc>
 
             """
+        if let style { svg += "<style>\n\(style)\n</style>\n" }
         for year in startYear...endYear {
             let position = format(x(Double(year)))
             svg +=
@@ -102,42 +120,5 @@ public struct TimelineChart: Sendable {
 
     private func format(_ value: Double) -> String {
         String(format: "%.1f", value)
-    }
-}
-
-/// A date axis on which each year's width grows with the number of events in it, so busy
-/// years are readable and empty ones still show as thin bands.
-struct YearAxis {
-    let startYear: Int
-    let endYear: Int
-    private let offsets: [Double]
-
-    init(events: [Event], startYear: Int, endYear: Int, left: Double, width: Double) {
-        self.startYear = startYear
-        self.endYear = endYear
-        var counts = [Int](repeating: 0, count: endYear - startYear)
-        for event in events where event.date.year >= startYear && event.date.year < endYear {
-            counts[event.date.year - startYear] += 1
-        }
-        let weights = counts.map { 1 + 1.6 * Double($0).squareRoot() }
-        let total = weights.reduce(0, +)
-        var offsets = [left]
-        for weight in weights { offsets.append(offsets.last! + weight / total * width) }
-        self.offsets = offsets
-    }
-
-    /// The x position of a fractional year.
-    func position(_ year: Double) -> Double {
-        let clamped = min(max(year, Double(startYear)), Double(endYear))
-        let index = min(Int(clamped) - startYear, offsets.count - 2)
-        let fraction = clamped - Double(startYear + index)
-        return offsets[index] + fraction * (offsets[index + 1] - offsets[index])
-    }
-
-    /// The drawn width of one year.
-    func width(of year: Int) -> Double {
-        let index = year - startYear
-        guard index >= 0, index + 1 < offsets.count else { return 0 }
-        return offsets[index + 1] - offsets[index]
     }
 }

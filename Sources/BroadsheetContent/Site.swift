@@ -23,6 +23,8 @@ public struct Site: Sendable {
     public var citingEvents: [SourceID: [EventID]]
     /// Newsletter editions, newest first.
     public var editions: [Edition] = []
+    /// The documents of the print edition, in order.
+    public var printContents = PrintContents()
 }
 
 extension Site {

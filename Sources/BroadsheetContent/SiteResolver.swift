@@ -53,6 +53,9 @@ public enum SiteResolver {
                         for: lead, in: articles.map(\.slug), otherwise: "set `lead:` to the slug of a published article")))
         }
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
+        let (printContents, printProblems) = PrintContentsResolver.resolve(
+            config.printEdition, lead: config.lead, articles: articles, pages: pages, drafts: drafts)
+        diagnostics += printProblems
 
         var editions: [Edition] = []
         if !content.editions.isEmpty {
@@ -92,7 +95,7 @@ public enum SiteResolver {
         let site = Site(
             config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
             factTexts: factTexts, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
-            citingEvents: citingEvents, editions: editions)
+            citingEvents: citingEvents, editions: editions, printContents: printContents)
         return (site, diagnostics)
     }
 

@@ -33,6 +33,12 @@ public struct OutputFile: Sendable, Hashable {
         self.contents = .copy(source)
     }
 
+    /// The size of rendered bytes (0 for copies, which are read only when written).
+    public var byteCount: Int {
+        if case .data(let data) = contents { return data.count }
+        return 0
+    }
+
     /// The rendered text, for tests and the preview server (nil for copies).
     public var text: String? {
         if case .data(let data) = contents { return String(decoding: data, as: UTF8.self) }

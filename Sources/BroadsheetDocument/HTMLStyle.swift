@@ -10,17 +10,32 @@ public struct HTMLStyle: Sendable {
     public var origin: String
     /// The page's own URL, put in front of in-page links (`#ref-1`); empty to keep them as they are.
     public var pageURL: String
+    /// Where a link goes in this output, when it is not the resolved `href` (the EPUB links
+    /// chapters to chapter files); nil for the resolved `href` through `url(_:)`.
+    public var linkURL: (@Sendable (ResolvedLink) -> String)?
+    /// Leaves the author's raw HTML out even where the site allows it (an EPUB must be XHTML).
+    public var omitsRawHTML: Bool
 
     /// Creates a style.
-    public init(inlineStyles: [String: String] = [:], headingAnchors: Bool = true, origin: String = "", pageURL: String = "") {
+    public init(
+        inlineStyles: [String: String] = [:], headingAnchors: Bool = true, origin: String = "", pageURL: String = "",
+        linkURL: (@Sendable (ResolvedLink) -> String)? = nil, omitsRawHTML: Bool = false
+    ) {
         self.inlineStyles = inlineStyles
         self.headingAnchors = headingAnchors
         self.origin = origin
         self.pageURL = pageURL
+        self.linkURL = linkURL
+        self.omitsRawHTML = omitsRawHTML
     }
 
     /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved.
     public static let website = HTMLStyle()
+
+    /// Where `link` goes in this output.
+    public func url(for link: ResolvedLink) -> String {
+        linkURL?(link) ?? url(link.href)
+    }
 
     /// `href` as this output writes it.
     public func url(_ href: String) -> String {

@@ -99,8 +99,8 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
         case .html(let raw, _):
             newLine()
             switch raw {
-            case .allowed(let html): append(html)
-            case .omitted: append("<!-- raw HTML omitted -->")
+            case .allowed(let html) where !style.omitsRawHTML: append(html)
+            case .allowed, .omitted: append("<!-- raw HTML omitted -->")
             }
             newLine()
         case .embed(let embed, _):
@@ -138,7 +138,7 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             open("br", attributes: " /", close: ">\n")
         case .link(let link, let children):
             let title = link.title.isEmpty ? "" : " title=\"\(CmarkEscaping.text(link.title))\""
-            open("a", attributes: " href=\"\(CmarkEscaping.href(style.url(link.href)))\"\(title)")
+            open("a", attributes: " href=\"\(CmarkEscaping.href(style.url(for: link)))\"\(title)")
             write(children)
             append("</a>")
         case .image(let link, let alt):
@@ -172,8 +172,8 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             append("]</sup>")
         case .html(let raw):
             switch raw {
-            case .allowed(let html): append(html)
-            case .omitted: append("<!-- raw HTML omitted -->")
+            case .allowed(let html) where !style.omitsRawHTML: append(html)
+            case .allowed, .omitted: append("<!-- raw HTML omitted -->")
             }
         }
     }

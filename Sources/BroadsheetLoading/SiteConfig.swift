@@ -36,6 +36,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var lead: String?
     /// Sender, unsubscribe link and SMTP settings for newsletters (`newsletter:`), if any.
     public var newsletter: NewsletterConfig?
+    /// What the print edition (PDF and EPUB) holds (`edition:`); the defaults when absent.
+    public var printEdition: PrintConfig
 
     /// The path part of the base URL, e.g. `/` or `/report/` (derived once: every link uses it).
     public let basePath: String
@@ -46,7 +48,7 @@ public struct SiteConfig: Sendable, Hashable {
     public init(
         title: String, subtitle: String? = nil, description: String, baseURL: String, language: String,
         author: String, publisher: String, allowRawHTML: Bool = false, homeArticleCount: Int = 10,
-        menu: [MenuItem] = [], lead: String? = nil, newsletter: NewsletterConfig? = nil
+        menu: [MenuItem] = [], lead: String? = nil, newsletter: NewsletterConfig? = nil, printEdition: PrintConfig = PrintConfig()
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -69,6 +71,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.menu = menu
         self.lead = lead
         self.newsletter = newsletter
+        self.printEdition = printEdition
     }
 }
 
@@ -137,6 +140,10 @@ public enum SiteConfigLoader {
         if let node = fields.node("newsletter") {
             newsletter = NewsletterConfigLoader.read(node, path: file.path, diagnostics: &diagnostics)
         }
+        var printEdition = PrintConfig()
+        if let node = fields.node("edition") {
+            printEdition = PrintConfigLoader.read(node, path: file.path, diagnostics: &diagnostics)
+        }
         fields.reportUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let description, let baseURL, let language, let author, let publisher else {
@@ -145,7 +152,7 @@ public enum SiteConfigLoader {
         let config = SiteConfig(
             title: title, subtitle: subtitle, description: description, baseURL: baseURL, language: language,
             author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, menu: menu, lead: lead,
-            newsletter: newsletter)
+            newsletter: newsletter, printEdition: printEdition)
         return (config, diagnostics)
     }
 

@@ -11,9 +11,13 @@ public enum WebsiteRenderer {
     public struct Options: Sendable {
         /// Appended to stylesheet and script URLs so browsers fetch new versions (`?v=…`).
         public var assetVersionSuffix: String
+        /// The print edition's files, linked with their sizes from every page's footer and the
+        /// home page; empty when it was not built (the preview, a machine without the engine).
+        public var downloads: [EditionDownload]
         /// Creates options.
-        public init(assetVersionSuffix: String = "") {
+        public init(assetVersionSuffix: String = "", downloads: [EditionDownload] = []) {
             self.assetVersionSuffix = assetVersionSuffix
+            self.downloads = downloads
         }
     }
 

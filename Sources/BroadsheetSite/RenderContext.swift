@@ -52,7 +52,13 @@ struct RenderContext: Sendable {
             sourcesHref: site.facts.sources.isEmpty ? nil : permalinks.href(permalinks.sources),
             dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")),
             correctionsHref: site.pages.contains { $0.slug == "corrections" }
-                ? permalinks.href(permalinks.page("corrections")) : nil)
+                ? permalinks.href(permalinks.page("corrections")) : nil,
+            downloads: options.downloads.enumerated().map { index, download in
+                DownloadView(
+                    format: download.format, href: permalinks.href(SitePath(file: download.path)), size: download.sizeDisplay,
+                    isLast: index == options.downloads.count - 1)
+            },
+            hasDownloads: !options.downloads.isEmpty)
     }
 
     var permalinks: Permalinks { site.permalinks }

@@ -52,6 +52,11 @@ struct Build: ParsableCommand {
             Renders every article, page, timeline, table, feed and data file, then replaces the
             output folder in one step. A failed build leaves the previous output untouched.
 
+            The print edition is built too: Output/<file>.pdf (typeset with Typst) and
+            Output/<file>.epub, linked from the home page and every page's footer. Without Typst
+            the website and the EPUB are built and one warning names the install command;
+            --require-print makes a missing engine an error. See docs/print.md.
+
             Broadsheet replaces and removes only the files it wrote (listed in the output's
             .broadsheet-manifest); anything else in the output folder (a .git, a CNAME) is kept.
             It refuses a non-empty folder it did not create unless --adopt-output is given, and
@@ -73,17 +78,28 @@ struct Build: ParsableCommand {
         help: "Write into a non-empty output folder that Broadsheet did not create, keeping every file already in it.")
     var adoptOutput = false
 
+    @Flag(
+        name: .customLong("require-print"),
+        help: "Fail the build when the PDF cannot be typeset (Typst missing) instead of warning.")
+    var requirePrint = false
+
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
         var options = SiteBuilder.Options(
             root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
         options.adoptsOutputFolder = adoptOutput
+        options.printEdition = .build(required: requirePrint)
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
         let total = report.stages.reduce(Duration.zero) { $0 + $1.duration }
         let stages = report.stages.map { "\($0.name) \(Reporter.seconds($0.duration))" }.joined(separator: " · ")
         print(
             "Built \(report.pageCount) pages (\(report.fileCount) files) into \(Reporter.display(options.output)) in \(Reporter.seconds(total)) (\(stages))"
         )
+        let edition = report.files.filter { !$0.path.contains("/") && ($0.path.hasSuffix(".pdf") || $0.path.hasSuffix(".epub")) }
+        if !edition.isEmpty {
+            let names = edition.map { "\($0.path) (\(Reporter.size($0.byteCount)))" }.joined(separator: ", ")
+            print("Print edition: \(names)")
+        }
         if !report.keptEntries.isEmpty {
             let count = report.keptEntries.count
             // File names can hold control characters; they must not reach the terminal as escape sequences.
@@ -100,6 +116,7 @@ struct Check: ParsableCommand {
         abstract: "Validate content, facts, templates and links without writing anything.",
         discussion: """
             Runs every stage of a build except writing, and reports all problems at once.
+            The print edition's configuration (site.yaml `edition:`) is checked; no PDF is typeset.
 
             Example:
               broadsheet check --root ~/report
@@ -108,8 +125,10 @@ struct Check: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let options = SiteBuilder.Options(
+        var options = SiteBuilder.Options(
             root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
+        // The edition's configuration and engine input are checked; nothing is typeset.
+        options.printEdition = .check
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
         let warnings = report.warnings.count
         print(
@@ -121,6 +140,11 @@ struct Check: ParsableCommand {
 /// Prints diagnostics to standard error like a compiler and turns failures into exit codes.
 struct Reporter {
     let root: URL
+
+    /// A file size as "840 KB" or "1.6 MB".
+    static func size(_ bytes: Int) -> String {
+        bytes < 1_000_000 ? "\((bytes + 500) / 1000) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
 
     func run(_ body: () throws(DiagnosticsError) -> SiteBuilder.Report) throws -> SiteBuilder.Report {
         let formatter = DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0)

@@ -41,7 +41,10 @@ struct NewsletterBuild: ParsableCommand {
 
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        let options = SiteBuilder.Options(root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        var options = SiteBuilder.Options(root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        // The whole site is written, so the print edition is too: skipping it would remove the
+        // PDF and EPUB that the last `build` left in the output.
+        options.printEdition = .build(required: false)
         let reporter = Reporter(root: site.rootURL)
         let report = try reporter.run { () throws(DiagnosticsError) in
             // The name is checked against the file names first, so a wrong one writes nothing;

@@ -13,6 +13,7 @@ baseURL: https://fixture.example/
 language: en
 author: Test Desk
 publisher: Fixture Gazette
+edition: false  # the print edition is tested on the repository's report (test_print_edition.py)
 """
 
 ARTICLE_A = """\

@@ -17,6 +17,17 @@ struct SiteView: Sendable, Encodable {
     var dataHref: String?
     /// The corrections log, when the site has a page with the slug `corrections`.
     var correctionsHref: String?
+    /// The print edition's files ("PDF · EPUB" with sizes), when built.
+    var downloads: [DownloadView]
+    var hasDownloads: Bool
+}
+
+/// One downloadable file of the report.
+struct DownloadView: Sendable, Encodable {
+    var format: String
+    var href: String
+    var size: String
+    var isLast: Bool
 }
 
 /// One link of the navigation bar.
