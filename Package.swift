@@ -66,6 +66,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetCharts",
+            dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetTemplates",
             dependencies: ["BroadsheetCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
@@ -74,6 +79,7 @@ let package = Package(
             name: "BroadsheetSite",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
+                "BroadsheetCharts",
             ],
             swiftSettings: swiftSettings
         ),
@@ -90,7 +96,7 @@ let package = Package(
             name: "BroadsheetNewsletter",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetMail", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                "BroadsheetMail", "BroadsheetCharts", .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -132,6 +138,11 @@ let package = Package(
             name: "BroadsheetContentTests", dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetDocument"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "BroadsheetChartsTests",
+            dependencies: ["BroadsheetCharts", "BroadsheetContent", "BroadsheetFacts", "BroadsheetCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BroadsheetTemplatesTests", dependencies: ["BroadsheetTemplates"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportContentTests",
@@ -161,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetBuildTests",
-            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail"],
+            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetCharts"],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),
