@@ -69,6 +69,9 @@ struct ChartCanvas {
             fixed = " font-size=\"\(Int(size))\""
             if bold { fixed += " font-weight=\"600\"" }
             if cssClass.contains("tick") || cssClass.contains("axis-title") { fixed += " fill=\"#555555\"" }
+            if !cssClass.contains("on-bar") && !cssClass.contains("axis-title") {
+                fixed += " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\""
+            }
         }
         let anchorText = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
         return "<text class=\"\(cssClass)\" x=\"\(f(x))\" y=\"\(f(y))\"\(anchorText)\(fixed)>\(HTMLText.escape(content))</text>"
@@ -102,17 +105,23 @@ struct ChartCanvas {
     }
 
     static func textWidth(_ text: String, size: Double) -> Double {
-        Double(text.count) * size * 0.56
+        Double(text.count) * size * 0.6
     }
 
     private func tickText(_ value: Double) -> String {
         chart.unit.isPercentage ? NumberText.format(value) + "%" : NumberText.format(value)
     }
 
-    /// What a bar or dot says beside it: the value, with the series' name when there are several.
+    /// What a bar says beside it: the value, with the series' name when there are several.
     private func endLabel(_ point: Series.Point, _ series: Series) -> String {
-        let value = chart.text(point)
+        let value = short(point)
         return chart.series.count > 1 ? "\(series.label) \(value)" : value
+    }
+
+    /// A value as drawn: the number alone (with % for shares), since the axis title names the unit;
+    /// a value converted from its fact keeps the fact's own wording.
+    private func short(_ point: Series.Point) -> String {
+        point.display ?? (point.isApproximate ? "~" : "") + tickText(point.value)
     }
 
     // MARK: - Bars
@@ -133,7 +142,7 @@ struct ChartCanvas {
         let scale =
             stacked && chart.unit.isPercentage && maximum <= 100
             ? NiceScale(minimum: 0, maximum: 100, count: 4, fromZero: true)
-            : NiceScale(minimum: 0, maximum: maximum, count: 4, fromZero: true)
+            : NiceScale(minimum: 0, maximum: maximum, count: Self.tickCount(width * 0.6), fromZero: true)
         let labelRoom: Double
         if stacked {
             labelRoom = 8
@@ -157,10 +166,12 @@ struct ChartCanvas {
         }
         y += 20
         let gridTop = y
-        for category in categories {
+        for (row, category) in categories.enumerated() {
             let categoryDimmed = chart.highlight != nil && !chart.isHighlighted(category: category)
                 && !chart.series.contains { chart.isHighlighted(series: $0) }
             marks += text(category, x: left, y: y + 14, cssClass: "label" + (categoryDimmed ? " dim" : ""), size: Self.labelSize, bold: true)
+            let labelEnd = left + Self.textWidth(category, size: Self.labelSize) + 12
+            let labelBaseline = y + 14
             y += 21
             if stacked {
                 var total = 0.0
@@ -177,11 +188,15 @@ struct ChartCanvas {
                     let dimmed = isDimmed(series, category)
                     var mark =
                         "<rect \(paint(index, dimmed: dimmed)) x=\"\(f(x0))\" y=\"\(f(y))\" width=\"\(f(max(0.5, x1 - x0 - 1)))\" height=\"\(f(Self.barHeight + 4))\"/>"
-                    let value = chart.text(point)
+                    let value = short(point)
                     let full = "\(series.label) \(value)"
                     let inside =
                         Self.textWidth(full, size: Self.valueSize) + 10 <= x1 - x0 ? full
                         : Self.textWidth(value, size: Self.valueSize) + 10 <= x1 - x0 ? value : nil
+                    // A segment too narrow for its series' name is named once, over the first bar.
+                    if inside != full && row == 0 && x0 >= labelEnd {
+                        marks += text(series.label, x: x0 + 2, y: labelBaseline, cssClass: "series-label", size: Self.valueSize, bold: true)
+                    }
                     if let inside {
                         var label = text(inside, x: x0 + 5, y: y + 16, cssClass: "on-bar on-s\(index % 4 + 1)", size: Self.valueSize)
                         if style.colours == .fixed {
@@ -233,12 +248,12 @@ struct ChartCanvas {
     mutating func drawDots() {
         let categories = chart.categories
         let values = chart.series.flatMap { $0.points.map(\.value) }
-        let scale = NiceScale(minimum: values.min() ?? 0, maximum: values.max() ?? 0, count: 4, fromZero: false)
-        let widest = chart.series.flatMap { series in series.points.map { Self.textWidth(endLabel($0, series), size: Self.valueSize) } }
-            .max() ?? 0
+        let widest = chart.series.flatMap { $0.points.map { Self.textWidth(short($0), size: Self.valueSize) } }.max() ?? 0
         let room = min(width * 0.3, widest + 14)
         let plotLeft = 8 + (chart.series.count > 1 ? room : 8)
         let plotRight = width - 8 - room
+        let scale = NiceScale(
+            minimum: values.min() ?? 0, maximum: values.max() ?? 0, count: Self.tickCount(plotRight - plotLeft), fromZero: false)
         func x(_ value: Double) -> Double { plotLeft + scale.fraction(value) * (plotRight - plotLeft) }
 
         var y = 4.0
@@ -251,22 +266,37 @@ struct ChartCanvas {
         }
         y += 20
         let gridTop = y
-        for category in categories {
+        for (row, category) in categories.enumerated() {
             marks += text(category, x: 8, y: y + 14, cssClass: "label", size: Self.labelSize, bold: true)
-            y += 30
             let points = chart.series.compactMap { series in chart.point(of: series, in: category).map { (series, $0) } }
                 .sorted { $0.1.value < $1.1.value }
+            // The first row names the series over their dots: direct labels instead of a legend.
+            let named = row == 0 && chart.series.count > 1
+            y += named ? 50 : 30
             if let low = points.first, let high = points.last, points.count > 1 {
                 marks += line(x(low.1.value), y, x(high.1.value), y, cssClass: "range", colour: "#999999")
             }
             for (position, (series, point)) in points.enumerated() {
                 let index = seriesIndex(series)
                 let dimmed = isDimmed(series, category)
-                var mark = marker(index, x: x(point.value), y: y, dimmed: dimmed)
+                let cx = x(point.value)
+                var mark = marker(index, x: cx, y: y, dimmed: dimmed)
                 if position == 0 && points.count > 1 {
-                    mark += text(endLabel(point, series), x: x(point.value) - 11, y: y + 4.5, cssClass: "value", size: Self.valueSize, anchor: "end")
+                    mark += text(short(point), x: cx - 11, y: y + 4.5, cssClass: "value", size: Self.valueSize, anchor: "end")
+                    if named {
+                        let fits = cx + 4 - Self.textWidth(series.label, size: Self.valueSize) >= 2
+                        mark += text(
+                            series.label, x: fits ? cx + 4 : 2, y: y - 12, cssClass: "series-label", size: Self.valueSize,
+                            anchor: fits ? "end" : "start", bold: true)
+                    }
                 } else if position == points.count - 1 {
-                    mark += text(endLabel(point, series), x: x(point.value) + 11, y: y + 4.5, cssClass: "value", size: Self.valueSize)
+                    mark += text(short(point), x: cx + 11, y: y + 4.5, cssClass: "value", size: Self.valueSize)
+                    if named {
+                        let fits = cx - 4 + Self.textWidth(series.label, size: Self.valueSize) <= width - 2
+                        mark += text(
+                            series.label, x: fits ? cx - 4 : width - 2, y: y - 12, cssClass: "series-label",
+                            size: Self.valueSize, anchor: fits ? "start" : "end", bold: true)
+                    }
                 }
                 marks += linked(mark, point: point, series: series)
             }
@@ -276,6 +306,11 @@ struct ChartCanvas {
             grid += line(x(tick), gridTop - 4, x(tick), y - 8, cssClass: "gridline", colour: "#cccccc")
         }
         height = y
+    }
+
+    /// About one tick per 80 units of width, at least two.
+    static func tickCount(_ plotWidth: Double) -> Int {
+        max(2, min(5, Int(plotWidth / 80)))
     }
 
     // MARK: - Line
@@ -350,7 +385,8 @@ struct ChartCanvas {
                 }
                 mark += marker(index, x: cx, y: cy, dimmed: dimmed)
                 let isLast = offset == sorted.count - 1
-                let value = chart.text(point)
+                // The axis names the unit, so a label is the number alone (with % for shares).
+                let value = short(point)
                 let labelWidth = Self.textWidth(value, size: Self.valueSize)
                 let nextX = isLast ? Double.infinity : x(sorted[offset + 1].asOf.middle)
                 if isLast || (cx - lastLabelX >= labelWidth + 6 && nextX - cx >= labelWidth * 0.5 + 4) {
