@@ -172,7 +172,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetBuildTests",
-            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetCharts"],
+            dependencies: [
+                "BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetCharts", "BroadsheetFacts",
+            ],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),

@@ -21,10 +21,12 @@ enum ComponentParser {
     /// The `key: value` lines of a block with their locations; comments and blank lines skipped.
     private static func keyValues(
         _ block: MarkdownCodeBlock, at location: SourceLocation, name: String, keys: [String], diagnostics: inout [Diagnostic]
-    ) -> [(key: String, value: String, location: SourceLocation)] {
-        var result: [(key: String, value: String, location: SourceLocation)] = []
+    ) -> [(key: String, value: String, location: SourceLocation, line: String)] {
+        var result: [(key: String, value: String, location: SourceLocation, line: String)] = []
         for (offset, rawLine) in block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(rawLine)
+            // A comment runs from ` #` to the end of the line (a `#` inside a word, as in a title, stays).
+            var line = String(rawLine)
+            if let comment = line.range(of: " #") ?? line.range(of: "\t#") { line = String(line[..<comment.lowerBound]) }
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty,
                 !line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
             else { continue }
@@ -38,7 +40,7 @@ enum ComponentParser {
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            result.append((key, value, here))
+            result.append((key, value, here, line))
         }
         return result
     }
@@ -55,14 +57,22 @@ enum ComponentParser {
         var sawSeries = false
         let seriesIDs = facts.series.map(\.id.rawValue)
         let kinds = Chart.Kind.allCases.map(\.rawValue)
-        for (key, value, here) in keyValues(block, at: location, name: "chart", keys: chartKeys, diagnostics: &diagnostics) {
+        var unknownSeries = false
+        for (key, value, here, line) in keyValues(block, at: location, name: "chart", keys: chartKeys, diagnostics: &diagnostics) {
+            /// Where `text` starts on the line, for pointing at a value rather than its key.
+            func at(_ text: String) -> SourceLocation {
+                guard !text.isEmpty, let colon = line.firstIndex(of: ":"),
+                    let range = line.range(of: text, range: colon..<line.endIndex)
+                else { return here }
+                return SourceLocation(path: here.path, line: here.line, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
             switch key {
             case "kind":
                 kind = Chart.Kind(rawValue: value)
                 if kind == nil {
                     diagnostics.append(
                         .error(
-                            at: here, "unknown chart kind '\(value)'",
+                            at: at(value), "unknown chart kind '\(value)'",
                             hint: Suggestion.hint(for: value, in: kinds, otherwise: "kinds: \(kinds.joined(separator: ", "))")))
                 }
             case "series":
@@ -73,9 +83,10 @@ enum ComponentParser {
                     if let found = facts.series(SeriesID(id)) {
                         series.append(found)
                     } else {
+                        unknownSeries = true
                         diagnostics.append(
                             .error(
-                                at: here, "unknown series id '\(id)' in the chart block",
+                                at: at(id), "unknown series id '\(id)' in the chart block",
                                 hint: Suggestion.hint(
                                     for: id, in: seriesIDs,
                                     otherwise: seriesIDs.isEmpty
@@ -85,7 +96,7 @@ enum ComponentParser {
                 }
             case "title": title = value.isEmpty ? nil : value
             case "note": note = value.isEmpty ? nil : value
-            case "highlight": highlight = (value, here)
+            case "highlight": highlight = (value, at(value))
             default:
                 diagnostics.append(
                     .error(
@@ -120,7 +131,7 @@ enum ComponentParser {
                     at: location, "a bar chart shows one series, found \(series.count)",
                     hint: "use `kind: grouped-bar` or `kind: stacked-bar` for several series"))
         }
-        if let (value, here) = highlight {
+        if let (value, here) = highlight, !unknownSeries {
             let categories = Set(series.flatMap { $0.points.map(\.category) })
             if !series.contains(where: { $0.id.rawValue == value }) && !categories.contains(value) {
                 let choices = series.map(\.id.rawValue) + categories.sorted()

@@ -32,9 +32,12 @@ struct EmailChart {
             var bars: [EmailBarView] = []
             for (index, cell) in row.cells.enumerated() {
                 guard let cell else { continue }
+                // The as-of date of a labelled category and the value's note travel with it, as on the web.
+                let details = [cell.asOf.map { "as of \($0)" }, cell.note].compactMap { $0 }
+                let value = details.isEmpty ? cell.text : "\(cell.text) (\(details.joined(separator: ", ")))"
                 bars.append(
                     EmailBarView(
-                        series: table.columns[index], value: cell.text, width: width(cell.value),
+                        series: table.columns[index], value: value, width: width(cell.value),
                         colour: Self.palette[index % Self.palette.count]))
             }
             let used = bars.map(\.width).reduce(0, +)
