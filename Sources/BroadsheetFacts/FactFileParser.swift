@@ -17,7 +17,7 @@ struct FactFileParser {
 
     // MARK: - Files
 
-    private mutating func items(of file: SourceFile, kind: String) -> [YAMLFields] {
+    private mutating func items(of file: SourceFile, kind: String, plural: String? = nil) -> [YAMLFields] {
         let root: YAMLNode?
         switch YAMLParser.parse(file.text, path: file.path) {
         case .success(let node): root = node
@@ -31,7 +31,7 @@ struct FactFileParser {
             diagnostics.append(
                 .error(
                     at: SourceLocation(path: file.path, line: root.line, column: root.column),
-                    "\(file.path) must be a list of \(kind)s, found \(root.kindDescription)",
+                    "\(file.path) must be a list of \(plural ?? kind.appending("s")), found \(root.kindDescription)",
                     hint: "start each \(kind) with `- id: …`"))
             unusableFiles.insert(file.path)
             return []
@@ -174,7 +174,7 @@ struct FactFileParser {
     }
 
     mutating func parseSeries(_ file: SourceFile) {
-        for var fields in items(of: file, kind: "series") {
+        for var fields in items(of: file, kind: "series", plural: "series") {
             let id = readID(&fields)
             let title = fields.string("title", required: true)
             let label = fields.string("label")
