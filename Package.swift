@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(name: "BroadsheetTemplatesTests", dependencies: ["BroadsheetTemplates"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportContentTests",
-            dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
+            dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore", "BroadsheetDocument"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
