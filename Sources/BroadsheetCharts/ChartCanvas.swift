@@ -351,12 +351,13 @@ struct ChartCanvas {
             marks += text(tickText(tick), x: plotLeft - 6, y: y(tick) + 4, cssClass: "tick", size: Self.tickSize, anchor: "end")
         }
         let yearWidth = (plotRight - plotLeft) / Double(endYear - startYear)
-        let every = max(1, Int(ceil(34 / yearWidth)))
+        // Label every year when a year is wide enough for its label and a gap, else every second (third …) year.
+        let every = max(1, Int(ceil((Self.textWidth("0000", size: Self.tickSize) + 16) / yearWidth)))
         for year in startYear...endYear {
             grid += line(x(Double(year)), plotBottom, x(Double(year)), plotBottom + 5, cssClass: "axis-tick", colour: "#333333")
             if year < endYear && (year - startYear) % every == 0 {
                 let centre = every == 1 ? x(Double(year) + 0.5) : x(Double(year))
-                marks += text(String(year), x: centre, y: plotBottom + 19, cssClass: "tick", size: Self.tickSize, anchor: "middle")
+                marks += text(String(year), x: centre, y: plotBottom + 21, cssClass: "tick", size: Self.tickSize, anchor: "middle")
             }
         }
 
@@ -409,7 +410,7 @@ struct ChartCanvas {
             marks += text(label.text, x: label.x, y: label.y, cssClass: "series-label t\(label.index % 4 + 1)" + (label.dimmed ? " dim" : ""),
                 size: Self.labelSize, bold: true)
         }
-        height = plotBottom + 28
+        height = plotBottom + 30
     }
 
     private func f(_ value: Double) -> String {

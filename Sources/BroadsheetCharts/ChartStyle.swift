@@ -18,7 +18,7 @@ public struct ChartStyle: Sendable {
     public var width: Double
 
     /// Creates a style.
-    public init(colours: Colours, width: Double = 480, sourceHref: @escaping @Sendable (SourceID) -> String? = { _ in nil }) {
+    public init(colours: Colours, width: Double = 440, sourceHref: @escaping @Sendable (SourceID) -> String? = { _ in nil }) {
         self.colours = colours
         self.width = width
         self.sourceHref = sourceHref

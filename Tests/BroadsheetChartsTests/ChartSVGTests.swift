@@ -74,7 +74,7 @@ struct ChartSVGTests {
         let svg = ChartSVG.render(ChartSamples.chart(.groupedBar), style: .print)
         #expect(!svg.contains("<a "))
         #expect(svg.contains("fill=\"#0b4f8a\"") && svg.contains("fill=\"#e69f00\""))
-        #expect(svg.contains(" width=\"480\""))
+        #expect(svg.contains(" width=\"440\""))
     }
 
     @Test("a quarter is drawn as a span on a line chart, a day is not")
