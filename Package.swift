@@ -173,7 +173,8 @@ let package = Package(
         .testTarget(
             name: "BroadsheetBuildTests",
             dependencies: [
-                "BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetCharts", "BroadsheetFacts",
+                "BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetCharts",
+                "BroadsheetFacts",
             ],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings

@@ -27,7 +27,9 @@ struct ChartCanvas {
 
     func svg() -> String {
         let id = HTMLText.escape(chart.id)
-        let size = style.colours == .fixed ? " width=\"\(Int(width))\" height=\"\(Int(height.rounded(.up)))\" font-family=\"sans-serif\"" : ""
+        let size =
+            style.colours == .fixed
+            ? " width=\"\(Int(width))\" height=\"\(Int(height.rounded(.up)))\" font-family=\"sans-serif\"" : ""
         return """
             <svg class="chart chart-\(chart.kind.rawValue)" viewBox="0 0 \(Int(width)) \(Int(height.rounded(.up)))"\(size) role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(HTMLText.escape(chart.title))</title>
@@ -77,7 +79,9 @@ struct ChartCanvas {
         return "<text class=\"\(cssClass)\" x=\"\(f(x))\" y=\"\(f(y))\"\(anchorText)\(fixed)>\(HTMLText.escape(content))</text>"
     }
 
-    private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cssClass: String, colour: String = "#bbbbbb") -> String {
+    private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cssClass: String, colour: String = "#bbbbbb")
+        -> String
+    {
         let fixed = style.colours == .fixed ? " stroke=\"\(colour)\"" : ""
         return "<line class=\"\(cssClass)\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"\(fixed)/>"
     }
@@ -98,9 +102,11 @@ struct ChartCanvas {
         case 0: return "<circle \(paintText)\(outline) cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"6\"/>"
         case 1: return "<rect \(paintText)\(outline) x=\"\(f(x - 5.5))\" y=\"\(f(y - 5.5))\" width=\"11\" height=\"11\"/>"
         case 2:
-            return "<polygon \(paintText)\(outline) points=\"\(f(x)),\(f(y - 7.5)) \(f(x + 7.5)),\(f(y)) \(f(x)),\(f(y + 7.5)) \(f(x - 7.5)),\(f(y))\"/>"
+            return
+                "<polygon \(paintText)\(outline) points=\"\(f(x)),\(f(y - 7.5)) \(f(x + 7.5)),\(f(y)) \(f(x)),\(f(y + 7.5)) \(f(x - 7.5)),\(f(y))\"/>"
         default:
-            return "<polygon \(paintText)\(outline) points=\"\(f(x)),\(f(y - 7)) \(f(x + 7)),\(f(y + 5.5)) \(f(x - 7)),\(f(y + 5.5))\"/>"
+            return
+                "<polygon \(paintText)\(outline) points=\"\(f(x)),\(f(y - 7)) \(f(x + 7)),\(f(y + 5.5)) \(f(x - 7)),\(f(y + 5.5))\"/>"
         }
     }
 
@@ -133,9 +139,10 @@ struct ChartCanvas {
         let right = width - 8
         let maximum: Double
         if stacked {
-            maximum = categories.map { category in
-                chart.series.compactMap { chart.point(of: $0, in: category)?.value }.reduce(0, +)
-            }.max() ?? 0
+            maximum =
+                categories.map { category in
+                    chart.series.compactMap { chart.point(of: $0, in: category)?.value }.reduce(0, +)
+                }.max() ?? 0
         } else {
             maximum = chart.series.flatMap { $0.points.map(\.value) }.max() ?? 0
         }
@@ -147,7 +154,9 @@ struct ChartCanvas {
         if stacked {
             labelRoom = 8
         } else {
-            let widest = chart.series.flatMap { series in series.points.map { Self.textWidth(endLabel($0, series), size: Self.valueSize) } }
+            let widest =
+                chart.series.flatMap { series in series.points.map { Self.textWidth(endLabel($0, series), size: Self.valueSize) }
+                }
                 .max() ?? 0
             labelRoom = min(width * 0.5, widest + 10)
         }
@@ -167,9 +176,12 @@ struct ChartCanvas {
         y += 20
         let gridTop = y
         for (row, category) in categories.enumerated() {
-            let categoryDimmed = chart.highlight != nil && !chart.isHighlighted(category: category)
+            let categoryDimmed =
+                chart.highlight != nil && !chart.isHighlighted(category: category)
                 && !chart.series.contains { chart.isHighlighted(series: $0) }
-            marks += text(category, x: left, y: y + 14, cssClass: "label" + (categoryDimmed ? " dim" : ""), size: Self.labelSize, bold: true)
+            marks += text(
+                category, x: left, y: y + 14, cssClass: "label" + (categoryDimmed ? " dim" : ""), size: Self.labelSize, bold: true
+            )
             let labelEnd = left + Self.textWidth(category, size: Self.labelSize) + 12
             let labelBaseline = y + 14
             y += 21
@@ -191,16 +203,20 @@ struct ChartCanvas {
                     let value = short(point)
                     let full = "\(series.label) \(value)"
                     let inside =
-                        Self.textWidth(full, size: Self.valueSize) + 10 <= x1 - x0 ? full
+                        Self.textWidth(full, size: Self.valueSize) + 10 <= x1 - x0
+                        ? full
                         : Self.textWidth(value, size: Self.valueSize) + 10 <= x1 - x0 ? value : nil
                     // A segment too narrow for its series' name is named once, over the first bar.
                     if inside != full && row == 0 && x0 >= labelEnd {
-                        marks += text(series.label, x: x0 + 2, y: labelBaseline, cssClass: "series-label", size: Self.valueSize, bold: true)
+                        marks += text(
+                            series.label, x: x0 + 2, y: labelBaseline, cssClass: "series-label", size: Self.valueSize, bold: true)
                     }
                     if let inside {
-                        var label = text(inside, x: x0 + 5, y: y + 16, cssClass: "on-bar on-s\(index % 4 + 1)", size: Self.valueSize)
+                        var label = text(
+                            inside, x: x0 + 5, y: y + 16, cssClass: "on-bar on-s\(index % 4 + 1)", size: Self.valueSize)
                         if style.colours == .fixed {
-                            label = label.replacingOccurrences(of: "<text ", with: "<text fill=\"\(index % 2 == 0 ? "#ffffff" : "#111111")\" ")
+                            label = label.replacingOccurrences(
+                                of: "<text ", with: "<text fill=\"\(index % 2 == 0 ? "#ffffff" : "#111111")\" ")
                         }
                         mark += label
                     }
@@ -208,7 +224,9 @@ struct ChartCanvas {
                 }
                 y += Self.barHeight + 4
                 if !missing.isEmpty {
-                    marks += text("No value for \(missing.joined(separator: ", "))", x: left, y: y + 14, cssClass: "tick", size: Self.tickSize)
+                    marks += text(
+                        "No value for \(missing.joined(separator: ", "))", x: left, y: y + 14, cssClass: "tick",
+                        size: Self.tickSize)
                     y += 18
                 }
                 y += 12
@@ -236,7 +254,8 @@ struct ChartCanvas {
         }
         let gridBottom = y - 8
         for tick in scale.ticks {
-            grid += line(x(tick), gridTop - 4, x(tick), gridBottom, cssClass: tick == 0 ? "baseline" : "gridline",
+            grid += line(
+                x(tick), gridTop - 4, x(tick), gridBottom, cssClass: tick == 0 ? "baseline" : "gridline",
                 colour: tick == 0 ? "#333333" : "#cccccc")
         }
         height = y
@@ -346,7 +365,8 @@ struct ChartCanvas {
             marks += text(chart.unit.axisTitle, x: 8, y: 14, cssClass: "axis-title", size: Self.tickSize)
         }
         for tick in scale.ticks {
-            grid += line(plotLeft, y(tick), plotRight, y(tick), cssClass: tick == 0 ? "baseline" : "gridline",
+            grid += line(
+                plotLeft, y(tick), plotRight, y(tick), cssClass: tick == 0 ? "baseline" : "gridline",
                 colour: tick == 0 ? "#333333" : "#cccccc")
             marks += text(tickText(tick), x: plotLeft - 6, y: y(tick) + 4, cssClass: "tick", size: Self.tickSize, anchor: "end")
         }
@@ -357,7 +377,8 @@ struct ChartCanvas {
             grid += line(x(Double(year)), plotBottom, x(Double(year)), plotBottom + 5, cssClass: "axis-tick", colour: "#333333")
             if year < endYear && (year - startYear) % every == 0 {
                 let centre = every == 1 ? x(Double(year) + 0.5) : x(Double(year))
-                marks += text(String(year), x: centre, y: plotBottom + 21, cssClass: "tick", size: Self.tickSize, anchor: "middle")
+                marks += text(
+                    String(year), x: centre, y: plotBottom + 21, cssClass: "tick", size: Self.tickSize, anchor: "middle")
             }
         }
 
@@ -380,7 +401,8 @@ struct ChartCanvas {
                 let cy = y(point.value)
                 var mark = ""
                 if point.asOf.isSpan {
-                    mark += "<line \(paint(index, fill: false, stroke: true, dimmed: dimmed)) x1=\"\(f(x(point.asOf.start)))\" y1=\"\(f(cy))\" x2=\"\(f(x(point.asOf.end)))\" y2=\"\(f(cy))\""
+                    mark +=
+                        "<line \(paint(index, fill: false, stroke: true, dimmed: dimmed)) x1=\"\(f(x(point.asOf.start)))\" y1=\"\(f(cy))\" x2=\"\(f(x(point.asOf.end)))\" y2=\"\(f(cy))\""
                     mark += style.colours == .fixed ? " stroke-width=\"5\" stroke-opacity=\"0.45\"" : ""
                     mark = mark.replacingOccurrences(of: "class=\"s", with: "class=\"span s") + "/>"
                 }
@@ -392,7 +414,8 @@ struct ChartCanvas {
                 let nextX = isLast ? Double.infinity : x(sorted[offset + 1].asOf.middle)
                 if isLast || (cx - lastLabelX >= labelWidth + 6 && nextX - cx >= labelWidth * 0.5 + 4) {
                     let above = index % 2 == 0 || chart.series.count == 1
-                    mark += text(value, x: cx, y: above ? cy - 11 : cy + 21, cssClass: "value", size: Self.valueSize, anchor: "middle")
+                    mark += text(
+                        value, x: cx, y: above ? cy - 11 : cy + 21, cssClass: "value", size: Self.valueSize, anchor: "middle")
                     lastLabelX = cx
                 }
                 marks += linked(mark, point: point, series: series)
@@ -407,7 +430,9 @@ struct ChartCanvas {
             endLabels[offset].y = endLabels[offset - 1].y + 16
         }
         for label in endLabels {
-            marks += text(label.text, x: label.x, y: label.y, cssClass: "series-label t\(label.index % 4 + 1)" + (label.dimmed ? " dim" : ""),
+            marks += text(
+                label.text, x: label.x, y: label.y,
+                cssClass: "series-label t\(label.index % 4 + 1)" + (label.dimmed ? " dim" : ""),
                 size: Self.labelSize, bold: true)
         }
         height = plotBottom + 30

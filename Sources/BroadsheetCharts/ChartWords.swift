@@ -16,7 +16,9 @@ enum ChartWords {
 
     /// "Line chart in million accounts. WeChat: 31 December 2018, 1,097.6; … Source: …"
     static func description(of chart: Chart) -> String {
-        var sentences = ["\(kindName(chart.kind)) of \(chart.series.count == 1 ? "one series" : "\(chart.series.count) series"), values in \(chart.unit.axisTitle.lowercasedIfWord)."]
+        var sentences = [
+            "\(kindName(chart.kind)) of \(chart.series.count == 1 ? "one series" : "\(chart.series.count) series"), values in \(chart.unit.axisTitle.lowercasedIfWord)."
+        ]
         for series in chart.series {
             let values = series.points.sorted { chart.kind == .line ? $0.asOf < $1.asOf : false }.map { point in
                 "\(point.category) \(chart.text(point))"

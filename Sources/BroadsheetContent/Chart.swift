@@ -132,8 +132,11 @@ extension Chart {
         switch first.type {
         case .percentage: unitText = "%"
         case .money:
-            let symbol = first.currency == "CNY" ? "RMB" : NumberText.currencySymbol(first.currency)
-                .trimmingCharacters(in: .whitespaces)
+            let symbol =
+                first.currency == "CNY"
+                ? "RMB"
+                : NumberText.currencySymbol(first.currency)
+                    .trimmingCharacters(in: .whitespaces)
             unitText = [symbol, scaleWord].compactMap { $0 }.joined(separator: " ")
         default: unitText = [scaleWord, first.unit].compactMap { $0 }.joined(separator: " ")
         }

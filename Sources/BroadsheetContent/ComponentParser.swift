@@ -58,13 +58,15 @@ enum ComponentParser {
         let seriesIDs = facts.series.map(\.id.rawValue)
         let kinds = Chart.Kind.allCases.map(\.rawValue)
         var unknownSeries = false
-        for (key, value, here, line) in keyValues(block, at: location, name: "chart", keys: chartKeys, diagnostics: &diagnostics) {
+        for (key, value, here, line) in keyValues(block, at: location, name: "chart", keys: chartKeys, diagnostics: &diagnostics)
+        {
             /// Where `text` starts on the line, for pointing at a value rather than its key.
             func at(_ text: String) -> SourceLocation {
                 guard !text.isEmpty, let colon = line.firstIndex(of: ":"),
                     let range = line.range(of: text, range: colon..<line.endIndex)
                 else { return here }
-                return SourceLocation(path: here.path, line: here.line, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                return SourceLocation(
+                    path: here.path, line: here.line, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
             }
             switch key {
             case "kind":
@@ -101,7 +103,8 @@ enum ComponentParser {
                 diagnostics.append(
                     .error(
                         at: here, "unknown chart parameter '\(key)'",
-                        hint: Suggestion.hint(for: key, in: chartKeys, otherwise: "parameters: \(chartKeys.joined(separator: ", "))")))
+                        hint: Suggestion.hint(
+                            for: key, in: chartKeys, otherwise: "parameters: \(chartKeys.joined(separator: ", "))")))
             }
         }
         if kind == nil && !diagnostics.contains(where: { $0.message.hasPrefix("unknown chart kind") }) {
@@ -138,7 +141,8 @@ enum ComponentParser {
                 diagnostics.append(
                     .error(
                         at: here, "the highlight '\(value)' is neither a series of this chart nor one of its categories",
-                        hint: Suggestion.hint(for: value, in: choices, otherwise: "highlight one of: \(choices.joined(separator: ", "))")))
+                        hint: Suggestion.hint(
+                            for: value, in: choices, otherwise: "highlight one of: \(choices.joined(separator: ", "))")))
             }
         }
         guard let kind, let first = series.first, !diagnostics.containsErrors else { return (nil, diagnostics) }

@@ -222,11 +222,17 @@ struct FactFileParser {
                     value = number
                 } else {
                     let shown: String
-                    if case .scalar(let text, _) = valueNode.content { shown = "'\(text)'" } else { shown = valueNode.kindDescription }
+                    if case .scalar(let text, _) = valueNode.content {
+                        shown = "'\(text)'"
+                    } else {
+                        shown = valueNode.kindDescription
+                    }
                     fields.report(
                         .error(
                             at: fields.location(of: valueNode), "\(shown) is not a number",
-                            hint: "write a plain number in the series' unit (\(unit?.text ?? "see `unit:`")), e.g. `value: 55.6`; put ~ in `approx: true`"))
+                            hint:
+                                "write a plain number in the series' unit (\(unit?.text ?? "see `unit:`")), e.g. `value: 55.6`; put ~ in `approx: true`"
+                        ))
                 }
             }
             if let pointUnit = fields.string("unit"), let unit, SeriesUnit(pointUnit) != unit {
@@ -240,7 +246,8 @@ struct FactFileParser {
             if source == nil {
                 fields.report(
                     .error(
-                        at: fields.location(of: fields.node), "point '\(asOf?.iso ?? "?")' has no source; every value must cite one",
+                        at: fields.location(of: fields.node),
+                        "point '\(asOf?.iso ?? "?")' has no source; every value must cite one",
                         hint: "add `source: source-id` (an id from sources.yaml)"))
             }
             let label = fields.string("label")

@@ -47,7 +47,8 @@ struct EmailChart {
         }
         let names = chart.sources.map(\.publisher)
         return EmailChartView(
-            title: chart.title, url: url, isBars: chart.kind != .line, isStacked: stacked, isGrouped: !stacked && chart.series.count > 1,
+            title: chart.title, url: url, isBars: chart.kind != .line, isStacked: stacked,
+            isGrouped: !stacked && chart.series.count > 1,
             groups: groups, rowHeader: table.rowHeader, columns: table.columns,
             rows: table.rows.map { row in EmailRowView(label: row.label, cells: row.cells.map { $0?.text ?? "no value" }) },
             note: chart.note, sourceLine: "\(names.count == 1 ? "Source" : "Sources"): \(names.joined(separator: "; "))")

@@ -39,7 +39,8 @@ struct ComponentHTML {
                 label: row.label,
                 cells: row.cells.map { cell in
                     guard let cell else {
-                        return ChartCellView(isKnown: false, text: "no value", sourceHref: "", sourceNumber: 0, asOf: nil, note: nil)
+                        return ChartCellView(
+                            isKnown: false, text: "no value", sourceHref: "", sourceNumber: 0, asOf: nil, note: nil)
                     }
                     return ChartCellView(
                         isKnown: true, text: cell.text, sourceHref: permalinks.sourceHref(cell.source),

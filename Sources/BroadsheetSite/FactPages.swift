@@ -181,7 +181,9 @@ struct FactPages: Sendable {
                     title: comparison.title, description: comparison.description ?? comparison.title, path: path,
                     bodyClass: "comparison"),
                 table: try components.comparison(comparison, showPageLink: false),
-                chart: try Chart(comparison: comparison, facts: facts).map { chart throws(Diagnostic) in try components.chart(chart) },
+                chart: try Chart(comparison: comparison, facts: facts).map { chart throws(Diagnostic) in
+                    try components.chart(chart)
+                },
                 title: comparison.title,
                 csvHref: context.href(permalinks.comparisonCSV(comparison.id)),
                 citedBy: citedBy.map { BacklinkView(href: context.href($0.sitePath), label: $0.title) },

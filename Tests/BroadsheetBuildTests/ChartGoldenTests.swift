@@ -29,14 +29,19 @@ struct ChartGoldenTests {
     static func figures(in html: String) -> [(id: String, svg: String, table: String)] {
         var result: [(id: String, svg: String, table: String)] = []
         var rest = html[...]
-        while let start = rest.range(of: "<figure class=\"data-chart\" id=\""), let end = rest.range(of: "</figure>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "<figure class=\"data-chart\" id=\""),
+            let end = rest.range(of: "</figure>", range: start.upperBound..<rest.endIndex)
+        {
             let figure = rest[start.upperBound..<end.lowerBound]
             let id = String(figure.prefix { $0 != "\"" })
             if let svgStart = figure.range(of: "<svg"), let svgEnd = figure.range(of: "</svg>"),
                 let tableStart = figure.range(of: "<table>"), let tableEnd = figure.range(of: "</table>")
             {
                 result.append(
-                    (id, String(figure[svgStart.lowerBound..<svgEnd.upperBound]), String(figure[tableStart.lowerBound..<tableEnd.upperBound])))
+                    (
+                        id, String(figure[svgStart.lowerBound..<svgEnd.upperBound]),
+                        String(figure[tableStart.lowerBound..<tableEnd.upperBound])
+                    ))
             }
             rest = rest[end.upperBound...]
         }

@@ -1,10 +1,10 @@
 import BroadsheetContent
 import BroadsheetCore
-@testable import BroadsheetFacts
 import Foundation
 import Testing
 
 @testable import BroadsheetCharts
+@testable import BroadsheetFacts
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -102,7 +102,8 @@ struct ChartSVGTests {
     @Test("nice ticks cover the data with round steps")
     func ticks() {
         #expect(NiceScale(minimum: 0, maximum: 18.228, count: 4, fromZero: true).ticks == [0, 5, 10, 15, 20])
-        #expect(NiceScale(minimum: 1097.6, maximum: 1411, count: 4, fromZero: false).ticks == [1000, 1100, 1200, 1300, 1400, 1500])
+        #expect(
+            NiceScale(minimum: 1097.6, maximum: 1411, count: 4, fromZero: false).ticks == [1000, 1100, 1200, 1300, 1400, 1500])
         #expect(NiceScale(minimum: 38.8, maximum: 55.6, count: 4, fromZero: false).ticks == [35, 40, 45, 50, 55, 60])
     }
 

@@ -52,7 +52,9 @@ struct ReportChartTests {
         }
     }
 
-    @Test("every number in a chart's title and note rests on the facts the chart or its document cites", arguments: ReportFixture.documentPaths)
+    @Test(
+        "every number in a chart's title and note rests on the facts the chart or its document cites",
+        arguments: ReportFixture.documentPaths)
     func chartWordsAreSourced(path: String) throws {
         let facts = try #require(report.site?.facts)
         let document = try #require(report.document(path))
