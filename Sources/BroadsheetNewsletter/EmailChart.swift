@@ -18,15 +18,14 @@ struct EmailChart {
 
     var view: EmailChartView {
         let table = ChartTable(chart)
-        let maximum: Double
         let stacked = chart.kind == .stackedBar
-        if stacked {
-            maximum = table.rows.map { $0.cells.compactMap { $0?.value }.reduce(0, +) }.max() ?? 0
-        } else {
-            maximum = table.maximum
-        }
+        let totals = table.rows.map { $0.cells.compactMap { $0?.value }.reduce(0, +) }
+        // Shares stacked to at most 100% are drawn on a full-width scale: the empty end is everyone else.
+        let wholeScale = stacked && chart.unit.isPercentage && (totals.max() ?? 0) <= 100
+        let maximum = wholeScale ? 100 : stacked ? (totals.max() ?? 0) : table.maximum
+        let share = wholeScale ? 100 : Self.barShare
         func width(_ value: Double) -> Int {
-            maximum <= 0 ? 1 : max(1, Int((value / maximum * Self.barShare).rounded()))
+            maximum <= 0 ? 1 : max(1, Int((value / maximum * share).rounded()))
         }
         let groups = table.rows.map { row in
             var bars: [EmailBarView] = []
