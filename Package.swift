@@ -141,6 +141,7 @@ let package = Package(
         .testTarget(
             name: "BroadsheetChartsTests",
             dependencies: ["BroadsheetCharts", "BroadsheetContent", "BroadsheetFacts", "BroadsheetCore"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BroadsheetTemplatesTests", dependencies: ["BroadsheetTemplates"], swiftSettings: swiftSettings),

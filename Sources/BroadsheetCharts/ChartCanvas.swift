@@ -414,8 +414,10 @@ struct ChartCanvas {
                 let nextX = isLast ? Double.infinity : x(sorted[offset + 1].asOf.middle)
                 if isLast || (cx - lastLabelX >= labelWidth + 6 && nextX - cx >= labelWidth * 0.5 + 4) {
                     let above = index % 2 == 0 || chart.series.count == 1
+                    // Kept clear of the value axis's labels on the left.
+                    let labelX = max(cx, plotLeft + labelWidth / 2 + 2)
                     mark += text(
-                        value, x: cx, y: above ? cy - 11 : cy + 21, cssClass: "value", size: Self.valueSize, anchor: "middle")
+                        value, x: labelX, y: above ? cy - 11 : cy + 21, cssClass: "value", size: Self.valueSize, anchor: "middle")
                     lastLabelX = cx
                 }
                 marks += linked(mark, point: point, series: series)

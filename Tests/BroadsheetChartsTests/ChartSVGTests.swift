@@ -128,3 +128,23 @@ struct ChartSVGTests {
         #expect(try #require(Period(iso: "2019-Q1")) < #require(Period(iso: "2019-04")))
     }
 }
+
+/// The print style's drawing of every kind, as golden files a print renderer can rely on.
+///
+/// Re-record with `BROADSHEET_RECORD=1 swift test --disable-xctest --filter ChartPrintGoldenTests`.
+@Suite("ChartSVG print goldens")
+struct ChartPrintGoldenTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test("every kind in the print style matches its golden SVG", arguments: Chart.Kind.allCases)
+    func printGolden(kind: Chart.Kind) throws {
+        let svg = ChartSVG.render(ChartSamples.chart(kind, highlight: kind == .bar ? "Q1 2020" : nil), style: .print) + "\n"
+        let url = Self.golden.appendingPathComponent("print-\(kind.rawValue).svg")
+        if ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
+            try Data(svg.utf8).write(to: url)
+            return
+        }
+        #expect(svg == (try String(contentsOf: url, encoding: .utf8)), "print-\(kind.rawValue).svg changed; re-record and review")
+    }
+}
