@@ -148,3 +148,32 @@ struct ChartPrintGoldenTests {
         #expect(svg == (try String(contentsOf: url, encoding: .utf8)), "print-\(kind.rawValue).svg changed; re-record and review")
     }
 }
+
+@Suite("ChartSVG edge cases")
+struct ChartEdgeCaseTests {
+    static func chart(_ kind: Chart.Kind, _ points: [Series.Point], unit: String = "RMB billion") -> Chart {
+        let series = Series(
+            id: SeriesID("only"), title: "Only", label: "Only", entity: nil, unit: SeriesUnit(unit), note: nil,
+            points: points, location: ChartSamples.location)
+        return Chart(
+            id: "chart-edge", kind: kind, title: "Edge", unit: SeriesUnit(unit), series: [series],
+            sources: [ChartSamples.source("a", "A")])
+    }
+
+    @Test(
+        "one point, zeros, negatives and equal values still draw well-formed SVG with finite numbers",
+        arguments: Chart.Kind.allCases)
+    func degenerate(kind: Chart.Kind) {
+        let cases: [[Series.Point]] = [
+            [ChartSamples.point("2021", 5, "a")],
+            [ChartSamples.point("2021", 0, "a"), ChartSamples.point("2022", 0, "a")],
+            [ChartSamples.point("2021-Q1", -3, "a"), ChartSamples.point("2021-Q3", 2, "a")],
+            [ChartSamples.point("2021-01-01", 7, "a"), ChartSamples.point("2021-01-01", 7, "a", label: "Same day")],
+        ]
+        for points in cases {
+            let svg = ChartSVG.render(Self.chart(kind, points), style: .print)
+            #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(kind) \(points.map(\.value))")
+            #expect(!svg.contains("nan") && !svg.contains("inf"), "\(kind) \(points.map(\.value)): \(svg)")
+        }
+    }
+}
