@@ -17,7 +17,7 @@ enum ChartWords {
     /// "Line chart in million accounts. WeChat: 31 December 2018, 1,097.6; … Source: …"
     static func description(of chart: Chart) -> String {
         var sentences = [
-            "\(kindName(chart.kind)) of \(chart.series.count == 1 ? "one series" : "\(chart.series.count) series"), values in \(chart.unit.axisTitle.lowercasedIfWord)."
+            "\(kindName(chart.kind)) of \(chart.series.count == 1 ? "one series" : "\(chart.series.count) series"), values in \(lowercasedIfWord(chart.unit.axisTitle))."
         ]
         for series in chart.series {
             let values = series.points.sorted { chart.kind == .line ? $0.asOf < $1.asOf : false }.map { point in
@@ -46,16 +46,14 @@ enum ChartWords {
         chart.series.first { $0.id.rawValue == highlight }?.label ?? highlight
     }
 
+    /// "Per cent" becomes "per cent"; "million accounts" and "RMB billion" stay as they are.
+    static func lowercasedIfWord(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? false else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
     static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.filter { seen.insert($0).inserted }
-    }
-}
-
-extension String {
-    /// "million accounts" stays; "Per cent" becomes "per cent"; "RMB billion" stays.
-    var lowercasedIfWord: String {
-        guard let first, first.isUppercase, dropFirst().first?.isLowercase ?? false else { return self }
-        return first.lowercased() + dropFirst()
     }
 }
