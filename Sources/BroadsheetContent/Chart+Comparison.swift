@@ -5,10 +5,11 @@ import Foundation
 // MARK: - Comparisons
 
 extension Chart {
-    /// The chart of a comparison whose numbers share one type and unit, or nil when the table is not numeric.
+    /// The chart of a comparison's numbers, or nil when fewer than two of them share a type and unit.
     ///
-    /// Each numeric column becomes a series and each row a category: a bar chart for one column,
-    /// grouped bars for several. Cells with different scales are converted to the commonest one.
+    /// The numeric columns with the most values in one type, unit and currency each become a series,
+    /// each row a category: a bar chart for one column, grouped bars for several. Cells with other
+    /// scales are converted to the commonest one for the bars and keep their own wording in labels.
     public init?(comparison: Comparison, facts: FactBook) {
         // Columns of one type, unit and currency share an axis; the largest such group is drawn.
         var groups: [[Comparison.Column]] = []
