@@ -204,6 +204,14 @@ struct FactPages: Sendable {
                 result[source, default: []].append(comparison)
             }
         }
+        // Each chart links every mark to its source here; the entry links back to the chart.
+        var chartsBySource: [SourceID: [BacklinkView]] = [:]
+        for document in site.articles + site.pages {
+            for case .chart(let chart) in Block.embeds(in: document.body) {
+                let link = BacklinkView(href: context.href(document.sitePath) + "#" + chart.id, label: chart.title)
+                for source in chart.sources { chartsBySource[source.id, default: []].append(link) }
+            }
+        }
         let sorted = facts.sources.sorted {
             ($0.publisher.lowercased(), $0.date?.iso ?? "", $0.title) < ($1.publisher.lowercased(), $1.date?.iso ?? "", $1.title)
         }
@@ -217,9 +225,11 @@ struct FactPages: Sendable {
             let tables = (tablesBySource[source.id] ?? []).map {
                 BacklinkView(href: context.href(permalinks.comparison($0.id)), label: $0.title)
             }
+            let charts = chartsBySource[source.id] ?? []
             return BibliographyEntry(
-                citation: context.citation(source), documents: documents, events: events, tables: tables,
-                hasDocuments: !documents.isEmpty, hasEvents: !events.isEmpty, hasTables: !tables.isEmpty)
+                citation: context.citation(source), documents: documents, events: events, tables: tables, charts: charts,
+                hasDocuments: !documents.isEmpty, hasEvents: !events.isEmpty, hasTables: !tables.isEmpty,
+                hasCharts: !charts.isEmpty)
         }
         let view = SourcesPageView(
             site: context.siteView(section: "sources"),

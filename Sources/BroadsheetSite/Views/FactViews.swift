@@ -207,9 +207,12 @@ struct BibliographyEntry: Sendable, Encodable {
     var documents: [BacklinkView]
     var events: [BacklinkView]
     var tables: [BacklinkView]
+    /// The charts whose marks rest on the source, each linked to its figure.
+    var charts: [BacklinkView]
     var hasDocuments: Bool
     var hasEvents: Bool
     var hasTables: Bool
+    var hasCharts: Bool
 }
 
 /// The data of `components/chart.mustache`.
