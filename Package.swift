@@ -77,11 +77,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetCharts",
+            dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetTemplates",
             dependencies: ["BroadsheetCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "BroadsheetCharts", dependencies: ["BroadsheetCore", "BroadsheetFacts"], swiftSettings: swiftSettings),
         .target(
             name: "BroadsheetData", dependencies: ["BroadsheetCore", "BroadsheetFacts", "BroadsheetContent"],
             swiftSettings: swiftSettings
@@ -107,7 +111,7 @@ let package = Package(
             name: "BroadsheetNewsletter",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetMail", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                "BroadsheetMail", "BroadsheetCharts", .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -158,10 +162,16 @@ let package = Package(
             name: "BroadsheetContentTests", dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetDocument"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "BroadsheetChartsTests",
+            dependencies: ["BroadsheetCharts", "BroadsheetContent", "BroadsheetFacts", "BroadsheetCore"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "BroadsheetTemplatesTests", dependencies: ["BroadsheetTemplates"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReportContentTests",
-            dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore"],
+            dependencies: ["BroadsheetContent", "BroadsheetFacts", "BroadsheetMarkdown", "BroadsheetCore", "BroadsheetDocument"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -187,7 +197,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetBuildTests",
-            dependencies: ["BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetPrint"],
+            dependencies: [
+                "BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetPrint",
+                "BroadsheetCharts", "BroadsheetFacts",
+            ],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings
         ),

@@ -7,6 +7,8 @@ public enum Component: Sendable, Hashable {
     case timeline(TimelineQuery)
     /// A comparison table, looked up when the document was resolved.
     case comparison(Comparison)
+    /// A chart of sourced series, its data resolved.
+    case chart(Chart)
 }
 
 /// A resolved body: the document tree, components in place, for every renderer to draw.

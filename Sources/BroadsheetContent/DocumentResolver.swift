@@ -13,6 +13,7 @@ struct DocumentResolver: Sendable {
         var diagnostics: [Diagnostic] = []
         var ledger: LinkResolver.CitationLedger? = LinkResolver.CitationLedger()
         let offset = loaded.bodyLineOffset
+        var chartIDs = ChartIDs()
         let rendered: MarkdownDocument<Component> = MarkdownParser.parse(
             loaded.body, options: options,
             resolveLink: { link in
@@ -25,7 +26,7 @@ struct DocumentResolver: Sendable {
                 let (component, problems) = ComponentParser.parse(block, at: location, facts: links.facts)
                 diagnostics += problems
                 guard let component else { return .remove }
-                return .embed(component)
+                return .embed(chartIDs.unique(component))
             })
         let minutes = Int((Double(rendered.wordCount) / 230 + Double(rendered.cjkCharacterCount) / 400).rounded())
         let document = Document(

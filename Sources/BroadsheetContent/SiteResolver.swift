@@ -83,6 +83,7 @@ public enum SiteResolver {
             for source in event.sources { citingEvents[source, default: []].append(event.id) }
         }
         let citedInTables = Set(facts.comparisons.flatMap { $0.rows.flatMap { $0.cells.values.map(\.source) } })
+            .union(facts.series.flatMap(\.sources))
         for source in facts.sources
         where citingDocuments[source.id] == nil && citingEvents[source.id] == nil && !citedInTables.contains(source.id) {
             diagnostics.append(

@@ -72,12 +72,34 @@ public struct FactDataRenderer: Sendable {
                 "csv": site.config.origin + permalinks.href(permalinks.comparisonCSV(comparison.id)),
             ]
         }
-        return [
+        let series: [[String: Any]] = facts.series.map { series in
+            var item: [String: Any] = [
+                "id": series.id.rawValue, "title": series.title, "label": series.label, "unit": series.unit.text,
+                "points": series.points.map { point -> [String: Any] in
+                    var value: [String: Any] = [
+                        "asOf": point.asOf.iso, "value": NumberText.plain(point.value), "source": point.source.rawValue,
+                        "approximate": point.isApproximate,
+                    ]
+                    if let label = point.label { value["label"] = label }
+                    if let note = point.note { value["note"] = note }
+                    return value
+                },
+            ]
+            if let entity = series.entity { item["entity"] = entity.rawValue }
+            if let note = series.note { item["note"] = note }
+            return item
+        }
+        var files = [
             OutputFile(path: "data/events.json", text: JSONText.encode(events) + "\n"),
             OutputFile(path: "data/entities.json", text: JSONText.encode(entities) + "\n"),
             OutputFile(path: "data/sources.json", text: JSONText.encode(sources) + "\n"),
             OutputFile(path: "data/comparisons.json", text: JSONText.encode(comparisons) + "\n"),
         ]
+        // Sites without series keep the files they had.
+        if !facts.series.isEmpty {
+            files.append(OutputFile(path: "data/series.json", text: JSONText.encode(series) + "\n"))
+        }
+        return files
     }
 
     /// A tidy CSV: one line per row and column, unknown values included with an empty value.

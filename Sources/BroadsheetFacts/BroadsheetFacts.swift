@@ -1,10 +1,10 @@
 import BroadsheetCore
 import Foundation
 
-/// Loads and checks `Content/facts/`: sources, entities, events and comparisons.
+/// Loads and checks `Content/facts/`: sources, entities, events, comparisons and series.
 public enum FactBookLoader {
     /// The files read, in order; each is optional.
-    public static let fileNames = ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml"]
+    public static let fileNames = ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml", "series.yaml"]
 
     /// Reads the facts folder under `root` (e.g. `Content/facts`) and validates every reference.
     ///
@@ -38,9 +38,10 @@ public enum FactBookLoader {
         if let file = files["entities.yaml"] { parser.parseEntities(file) }
         if let file = files["events.yaml"] { parser.parseEvents(file) }
         if let file = files["comparisons.yaml"] { parser.parseComparisons(file) }
+        if let file = files["series.yaml"] { parser.parseSeries(file) }
         let book = FactBook(
             sources: parser.sources, entities: parser.entities, events: parser.events,
-            comparisons: parser.comparisons)
+            comparisons: parser.comparisons, series: parser.series)
         var diagnostics = parser.diagnostics
         // A file that could not be parsed at all (YAML syntax, not a list) would make every
         // reference to its ids look unknown: check references only when every file was usable.

@@ -8,25 +8,32 @@ public struct FactBook: Sendable, Hashable {
     public var events: [Event]
     /// Comparison tables in file order.
     public var comparisons: [Comparison]
+    /// Numeric series for charts, in file order.
+    public var series: [Series]
 
     private var sourceIndex: [SourceID: Int] = [:]
     private var entityIndex: [EntityID: Int] = [:]
     private var eventIndex: [EventID: Int] = [:]
     private var comparisonIndex: [ComparisonID: Int] = [:]
+    private var seriesIndex: [SeriesID: Int] = [:]
 
     /// An empty book, for sites without facts.
     public static let empty = FactBook(sources: [], entities: [], events: [], comparisons: [])
 
     /// Creates a book and its look-up tables; events are sorted by date.
-    public init(sources: [Source], entities: [Entity], events: [Event], comparisons: [Comparison]) {
+    public init(
+        sources: [Source], entities: [Entity], events: [Event], comparisons: [Comparison], series: [Series] = []
+    ) {
         self.sources = sources
         self.entities = entities
         self.events = events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         self.comparisons = comparisons
+        self.series = series
         for (index, source) in sources.enumerated() { sourceIndex[source.id] = index }
         for (index, entity) in entities.enumerated() { entityIndex[entity.id] = index }
         for (index, event) in self.events.enumerated() { eventIndex[event.id] = index }
         for (index, comparison) in comparisons.enumerated() { comparisonIndex[comparison.id] = index }
+        for (index, item) in series.enumerated() where seriesIndex[item.id] == nil { seriesIndex[item.id] = index }
     }
 
     /// The source with `id`.
@@ -37,6 +44,9 @@ public struct FactBook: Sendable, Hashable {
     public func event(_ id: EventID) -> Event? { eventIndex[id].map { events[$0] } }
     /// The comparison with `id`.
     public func comparison(_ id: ComparisonID) -> Comparison? { comparisonIndex[id].map { comparisons[$0] } }
+
+    /// The series with `id`.
+    public func series(_ id: SeriesID) -> Series? { seriesIndex[id].map { series[$0] } }
 
     /// Every theme used by an event, sorted.
     public var themes: [String] { Array(Set(events.flatMap(\.themes))).sorted() }

@@ -8,6 +8,7 @@ enum FactBookValidator {
         diagnostics += duplicates(book.entities.map { ($0.id.rawValue, $0.location) }, kind: "entity")
         diagnostics += duplicates(book.events.map { ($0.id.rawValue, $0.location) }, kind: "event")
         diagnostics += duplicates(book.comparisons.map { ($0.id.rawValue, $0.location) }, kind: "comparison")
+        diagnostics += duplicates(book.series.map { ($0.id.rawValue, $0.location) }, kind: "series")
 
         let sourceIDs = book.sources.map(\.id.rawValue)
         let entityIDs = book.entities.map(\.id.rawValue)
@@ -55,6 +56,10 @@ enum FactBookValidator {
                     checkSource(cell.source, at: cell.location, in: "comparison '\(comparison.id)'")
                 }
             }
+        }
+        for series in book.series {
+            if let entity = series.entity { checkEntity(entity, at: series.location, in: "series '\(series.id)'") }
+            for point in series.points { checkSource(point.source, at: point.location, in: "series '\(series.id)'") }
         }
         return diagnostics
     }

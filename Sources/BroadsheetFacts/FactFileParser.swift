@@ -8,6 +8,7 @@ struct FactFileParser {
     var entities: [Entity] = []
     var events: [Event] = []
     var comparisons: [Comparison] = []
+    var series: [Series] = []
     var diagnostics: [Diagnostic] = []
     /// Files whose YAML could not be parsed or is not a list: their ids are unknown, not missing.
     var unusableFiles: Set<String> = []
@@ -16,7 +17,7 @@ struct FactFileParser {
 
     // MARK: - Files
 
-    private mutating func items(of file: SourceFile, kind: String) -> [YAMLFields] {
+    private mutating func items(of file: SourceFile, kind: String, plural: String? = nil) -> [YAMLFields] {
         let root: YAMLNode?
         switch YAMLParser.parse(file.text, path: file.path) {
         case .success(let node): root = node
@@ -30,7 +31,7 @@ struct FactFileParser {
             diagnostics.append(
                 .error(
                     at: SourceLocation(path: file.path, line: root.line, column: root.column),
-                    "\(file.path) must be a list of \(kind)s, found \(root.kindDescription)",
+                    "\(file.path) must be a list of \(plural ?? kind.appending("s")), found \(root.kindDescription)",
                     hint: "start each \(kind) with `- id: …`"))
             unusableFiles.insert(file.path)
             return []
@@ -170,6 +171,97 @@ struct FactFileParser {
                     id: ComparisonID(id), title: title, description: description, rowHeader: rowHeader,
                     columns: columns, rows: rows, location: fields.location(of: fields.node)))
         }
+    }
+
+    mutating func parseSeries(_ file: SourceFile) {
+        for var fields in items(of: file, kind: "series", plural: "series") {
+            let id = readID(&fields)
+            let title = fields.string("title", required: true)
+            let label = fields.string("label")
+            let entity = fields.string("entity")
+            let unitText = fields.string("unit", required: true)
+            let note = fields.string("note")
+            let unit = unitText.map(SeriesUnit.init)
+            let points = parsePoints(&fields, unit: unit)
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let id, let title, let unit, !points.isEmpty else { continue }
+            let entityName = entity.flatMap { id in entities.first { $0.id.rawValue == id } }.map { $0.shortName ?? $0.name }
+            series.append(
+                Series(
+                    id: SeriesID(id), title: title, label: label ?? entityName ?? title, entity: entity.map(EntityID.init),
+                    unit: unit, note: note, points: points, location: fields.location(of: fields.node)))
+        }
+    }
+
+    private mutating func parsePoints(_ owner: inout YAMLFields, unit: SeriesUnit?) -> [Series.Point] {
+        guard let node = owner.node("points", required: true, expected: "a list of points") else { return [] }
+        guard case .sequence(let items) = node.content, !items.isEmpty else {
+            owner.report(
+                .error(
+                    at: owner.location(of: node), "'points' must be a non-empty list of points",
+                    hint: "list the values as `- asOf: 2021-Q2` with `value:` and `source:`"))
+            return []
+        }
+        var points: [Series.Point] = []
+        for item in items {
+            guard var fields = YAMLFields(item, path: owner.path, subject: "point", diagnostics: &diagnostics) else { continue }
+            var asOf: Period?
+            if let text = fields.string("asOf", required: true) {
+                asOf = Period(iso: text)
+                if asOf == nil {
+                    fields.report(
+                        .error(
+                            at: fields.location(ofKey: "asOf"), "'\(text)' is not a valid as-of date",
+                            hint: "write YYYY, YYYY-Qn (a quarter), YYYY-MM or YYYY-MM-DD with a real day"))
+                }
+            }
+            var value: Double?
+            if let valueNode = fields.node("value", required: true, expected: "a number") {
+                if case .scalar(let text, let quoted) = valueNode.content, !quoted, let number = YAMLScalar.number(text) {
+                    value = number
+                } else {
+                    let shown: String
+                    if case .scalar(let text, _) = valueNode.content {
+                        shown = "'\(text)'"
+                    } else {
+                        shown = valueNode.kindDescription
+                    }
+                    fields.report(
+                        .error(
+                            at: fields.location(of: valueNode), "\(shown) is not a number",
+                            hint:
+                                "write a plain number in the series' unit (\(unit?.text ?? "see `unit:`")), e.g. `value: 55.6`; put ~ in `approx: true`"
+                        ))
+                }
+            }
+            if let pointUnit = fields.string("unit"), let unit, SeriesUnit(pointUnit) != unit {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "unit"), "unit '\(pointUnit)' does not match the series' unit '\(unit.text)'",
+                        hint: "convert the value to \(unit.text), or put it in a series of its own"))
+                value = nil
+            }
+            let source = fields.string("source")
+            if source == nil {
+                fields.report(
+                    .error(
+                        at: fields.location(of: fields.node),
+                        "point '\(asOf?.iso ?? "?")' has no source; every value must cite one",
+                        hint: "add `source: source-id` (an id from sources.yaml)"))
+            }
+            let label = fields.string("label")
+            let approx = fields.bool("approx") ?? false
+            let note = fields.string("note")
+            fields.reportUnknownKeys()
+            diagnostics += fields.diagnostics
+            guard let asOf, let value, let source else { continue }
+            points.append(
+                Series.Point(
+                    asOf: asOf, value: value, source: SourceID(source), label: label, isApproximate: approx, note: note,
+                    display: nil, location: fields.location(of: fields.node)))
+        }
+        return points
     }
 
     // MARK: - Comparison parts

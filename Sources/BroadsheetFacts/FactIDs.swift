@@ -37,3 +37,13 @@ public struct ComparisonID: Sendable, Hashable, Comparable, CustomStringConverti
     public var description: String { rawValue }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+/// The id of a series in `series.yaml`.
+public struct SeriesID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The id as written.
+    public let rawValue: String
+    /// Wraps an id.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}

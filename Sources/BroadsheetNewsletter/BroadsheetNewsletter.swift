@@ -8,7 +8,7 @@ import Foundation
 /// complete `.eml`, from the same resolved `Site` the website renderer draws.
 public enum NewsletterRenderer {
     /// The email templates every site with editions needs.
-    public static let requiredTemplates = ["newsletter/email", "newsletter/events", "newsletter/comparison"]
+    public static let requiredTemplates = ["newsletter/email", "newsletter/events", "newsletter/comparison", "newsletter/chart"]
 
     /// The unpersonalised copy of every edition, written beside its archive page:
     /// `newsletters/NAME/email.html`, `email.txt` and `NAME.eml` (addressed to undisclosed recipients).

@@ -105,6 +105,8 @@ public struct EditionEmailRenderer: Sendable {
                 return try eventsHTML(query.select(from: facts), archiveURL: archiveURL)
             case .comparison(let comparison):
                 return try templates.render("newsletter/comparison", comparisonView(comparison))
+            case .chart(let chart):
+                return try templates.render("newsletter/chart", EmailChart(chart: chart, url: archiveURL + "#" + chart.id).view)
             }
         }
         var links = LinkReferences()
@@ -113,6 +115,9 @@ public struct EditionEmailRenderer: Sendable {
             switch component {
             case .timeline(let query): eventsText(query.select(from: facts), links: &links)
             case .comparison(let comparison): comparisonText(comparisonView(comparison), links: &links)
+            case .chart(let chart):
+                EmailChart(chart: chart, url: archiveURL + "#" + chart.id)
+                    .text(linkNumber: links.number(for: archiveURL + "#" + chart.id))
             }
         }
         let featured = edition.featured.map { article in

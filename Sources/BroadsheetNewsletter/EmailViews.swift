@@ -69,3 +69,37 @@ struct EmailReferenceView: Sendable, Encodable {
     var url: String
     var dateDisplay: String?
 }
+
+/// A chart in email: bars of table cells, or (for a line chart) its data table.
+struct EmailChartView: Sendable, Encodable {
+    var title: String
+    var url: String
+    var isBars: Bool
+    var isStacked: Bool
+    var isGrouped: Bool
+    var groups: [EmailBarGroupView]
+    var rowHeader: String
+    var columns: [String]
+    var rows: [EmailRowView]
+    var note: String?
+    var sourceLine: String
+}
+
+/// One category of an email bar chart.
+struct EmailBarGroupView: Sendable, Encodable {
+    var label: String
+    var bars: [EmailBarView]
+    /// The width left after a stacked bar, or after each single bar's value cell, in per cent.
+    var rest: Int
+    /// The values in words, for a stacked bar.
+    var summary: String
+}
+
+/// One bar (or stacked segment) in email.
+struct EmailBarView: Sendable, Encodable {
+    var series: String
+    var value: String
+    /// In per cent of the row.
+    var width: Int
+    var colour: String
+}

@@ -1,3 +1,4 @@
+import BroadsheetCharts
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetDocument
@@ -16,7 +17,28 @@ struct EPUBComponents {
             return timeline(query.select(from: book.site.facts))
         case .comparison(let comparison):
             return table(comparison)
+        case .chart(let chart):
+            return chartTable(chart)
         }
+    }
+
+    /// A chart as its data: e-readers draw inline SVG unevenly, and a table reads everywhere.
+    func chartTable(_ chart: Chart) -> String {
+        let table = ChartTable(chart)
+        var html =
+            "<table class=\"comparison\">\n<caption>\(HTMLText.escape(chart.title))</caption>\n<thead><tr><th scope=\"col\">"
+        html += HTMLText.escape(table.rowHeader) + "</th>"
+        for column in table.columns { html += "<th scope=\"col\">\(HTMLText.escape(column))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr><th scope=\"row\">\(HTMLText.escape(row.label))</th>"
+            for cell in row.cells { html += "<td>\(HTMLText.escape(cell?.text ?? "–"))</td>" }
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        if let note = chart.note { html += "<p class=\"muted\">\(HTMLText.escape(note))</p>\n" }
+        let sources = chart.sources.map { HTMLText.escape($0.publisher) }.joined(separator: "; ")
+        return html + "<p class=\"muted\">Source: \(sources).</p>\n"
     }
 
     func timeline(_ events: [Event]) -> String {

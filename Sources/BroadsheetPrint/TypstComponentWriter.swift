@@ -1,7 +1,9 @@
+import BroadsheetCharts
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetDocument
 import BroadsheetFacts
+import Foundation
 
 /// Draws components for print: a timeline as a short chronology, a comparison as a table
 /// that breaks across pages with its header repeated, its sources and as-of dates below.
@@ -18,7 +20,26 @@ struct TypstComponentWriter {
             return timeline(query.select(from: book.site.facts))
         case .comparison(let comparison):
             return table(comparison)
+        case .chart(let chart):
+            return figure(chart)
         }
+    }
+
+    /// A chart as a vector figure (the same drawing as the website's, in colours that stay
+    /// apart in grayscale), captioned with its title, note and sources.
+    func figure(_ chart: Chart) -> String {
+        let svg = ChartSVG.render(chart, style: .print)
+        let sources = chart.sources.map { "\($0.publisher)" }.joined(separator: "; ")
+        // Sentences joined with one full stop each, whether or not the author ended them with one.
+        func sentence(_ text: String) -> String {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return TypstText.markup(trimmed.last.map { ".!?".contains($0) } == true ? trimmed : trimmed + ".")
+        }
+        var caption = sentence(chart.title)
+        if let note = chart.note { caption += " " + sentence(note) }
+        caption += " " + sentence("Source: " + sources)
+        return "#figure(image(bytes(\(TypstText.string(svg))), format: \"svg\", width: 100%, alt: "
+            + TypstText.string(ChartSVG.description(of: chart)) + "), caption: [\(caption)])"
     }
 
     /// The selected events as a dated list; each title leads to its entry in the chronology.

@@ -25,6 +25,7 @@ public enum WebsiteRenderer {
     public static let requiredTemplates = [
         "base", "home", "article", "page", "list", "tags", "404", "timeline", "entities", "entity",
         "comparisons", "comparison", "sources", "components/timeline", "components/comparison",
+        "components/chart",
     ]
 
     /// The templates a site with newsletter editions also needs.

@@ -1,3 +1,4 @@
+import BroadsheetCharts
 import BroadsheetContent
 import BroadsheetCore
 import BroadsheetDocument
@@ -14,7 +15,42 @@ struct ComponentHTML {
             return try timeline(query.select(from: context.site.facts), compact: true)
         case .comparison(let comparison):
             return try self.comparison(comparison, showPageLink: true)
+        case .chart(let chart):
+            return try self.chart(chart)
         }
+    }
+
+    /// A chart as a figure: the inline SVG, its note, a "Source:" line and the data as a table in `<details>`.
+    func chart(_ chart: Chart) throws(Diagnostic) -> String {
+        try context.render("components/chart", chartView(chart))
+    }
+
+    func chartView(_ chart: Chart) -> ChartComponentView {
+        let permalinks = context.permalinks
+        let style = ChartStyle.website { permalinks.sourceHref($0) }
+        let table = ChartTable(chart)
+        let sources = chart.sources.enumerated().map { offset, source in
+            ChartSourceView(
+                number: offset + 1, publisher: source.publisher, title: source.title,
+                href: permalinks.sourceHref(source.id), separator: offset == chart.sources.count - 1 ? "" : "; ")
+        }
+        let rows = table.rows.map { row in
+            ChartRowView(
+                label: row.label,
+                cells: row.cells.map { cell in
+                    guard let cell else {
+                        return ChartCellView(
+                            isKnown: false, text: "no value", sourceHref: "", sourceNumber: 0, asOf: nil, note: nil)
+                    }
+                    return ChartCellView(
+                        isKnown: true, text: cell.text, sourceHref: permalinks.sourceHref(cell.source),
+                        sourceNumber: cell.sourceNumber, asOf: cell.asOf, note: cell.note)
+                })
+        }
+        return ChartComponentView(
+            id: chart.id, title: chart.title, svg: ChartSVG.render(chart, style: style), note: chart.note,
+            sources: sources, sourceLabel: sources.count == 1 ? "Source" : "Sources", rowHeader: table.rowHeader,
+            columns: table.columns, rows: rows)
     }
 
     /// The body of `document`, reusing the rendering of its page for the feeds' articles.

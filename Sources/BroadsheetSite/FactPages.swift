@@ -182,7 +182,11 @@ struct FactPages: Sendable {
                 meta: context.meta(
                     title: comparison.title, description: comparison.description ?? comparison.title, path: path,
                     bodyClass: "comparison"),
-                table: try components.comparison(comparison, showPageLink: false), title: comparison.title,
+                table: try components.comparison(comparison, showPageLink: false),
+                chart: try Chart(comparison: comparison, facts: facts).map { chart throws(Diagnostic) in
+                    try components.chart(chart)
+                },
+                title: comparison.title,
                 csvHref: context.href(permalinks.comparisonCSV(comparison.id)),
                 citedBy: citedBy.map { BacklinkView(href: context.href($0.sitePath), label: $0.title) },
                 hasCitedBy: !citedBy.isEmpty)
@@ -202,6 +206,14 @@ struct FactPages: Sendable {
                 result[source, default: []].append(comparison)
             }
         }
+        // Each chart links every mark to its source here; the entry links back to the chart.
+        var chartsBySource: [SourceID: [BacklinkView]] = [:]
+        for document in site.documents {
+            for case .chart(let chart) in Block.embeds(in: document.body) {
+                let link = BacklinkView(href: context.href(document.sitePath) + "#" + chart.id, label: chart.title)
+                for source in chart.sources { chartsBySource[source.id, default: []].append(link) }
+            }
+        }
         let sorted = facts.sources.sorted {
             ($0.publisher.lowercased(), $0.date?.iso ?? "", $0.title) < ($1.publisher.lowercased(), $1.date?.iso ?? "", $1.title)
         }
@@ -215,9 +227,11 @@ struct FactPages: Sendable {
             let tables = (tablesBySource[source.id] ?? []).map {
                 BacklinkView(href: context.href(permalinks.comparison($0.id)), label: $0.title)
             }
+            let charts = chartsBySource[source.id] ?? []
             return BibliographyEntry(
-                citation: context.citation(source), documents: documents, events: events, tables: tables,
-                hasDocuments: !documents.isEmpty, hasEvents: !events.isEmpty, hasTables: !tables.isEmpty)
+                citation: context.citation(source), documents: documents, events: events, tables: tables, charts: charts,
+                hasDocuments: !documents.isEmpty, hasEvents: !events.isEmpty, hasTables: !tables.isEmpty,
+                hasCharts: !charts.isEmpty)
         }
         let view = SourcesPageView(
             site: context.siteView(section: "sources"),

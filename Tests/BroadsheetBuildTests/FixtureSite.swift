@@ -102,6 +102,18 @@ enum EverythingSite {
         ```timeline
         themes: walls
         ```
+
+        ## In charts
+
+        ```chart
+        kind: bar
+        series: fines
+        ```
+
+        ```chart
+        kind: line
+        series: accounts
+        ```
         """,
         "Content/articles/opening.md": """
         ---
@@ -132,6 +144,39 @@ enum EverythingSite {
 
         ```compare
         share
+        ```
+
+        ## Charts
+
+        ```chart
+        kind: line
+        series: accounts
+        ```
+
+        ```chart
+        kind: dot
+        series: alipay-share, tenpay-share
+        title: Shares, "as reported" & compared
+        ```
+
+        ```chart
+        kind: grouped-bar
+        series: alipay-share, tenpay-share
+        title: Shares, "as reported" & compared
+        highlight: alipay-share
+        ```
+
+        ```chart
+        kind: stacked-bar
+        series: alipay-share, tenpay-share
+        title: Shares stacked
+        note: The rest is other wallets.
+        ```
+
+        ```chart
+        kind: bar
+        series: fines   # one series
+        highlight: Alibaba
         ```
 
         <script>alert("no")</script>
@@ -247,6 +292,41 @@ enum EverythingSite {
           entities: [samr]
           themes: [regulation]
           sources: [wire-2021]
+        """,
+        "Content/facts/series.yaml": """
+        - id: alipay-share
+          title: Alipay's share
+          label: Alipay
+          unit: "%"
+          note: Estimates, "as reported".
+          points:
+            - {asOf: 2019-Q1, value: 53.8, source: wire-2021}
+            - {asOf: 2020-Q1, value: 55.4, source: wire-2021}
+            - {asOf: 2021-06, value: 55.6, source: wire-2021}
+        - id: tenpay-share
+          title: Tenpay's share
+          label: Tenpay <WeChat Pay> & co
+          entity: wechat-pay
+          unit: "%"
+          points:
+            - {asOf: 2019-Q1, value: 39.9, source: wire-2021}
+            - {asOf: 2020-Q1, value: 38.8, source: wire-2021}
+            - {asOf: 2021-06, value: 38.8, source: paper-2024, unit: "%"}
+        - id: accounts
+          title: Monthly active accounts
+          label: WeChat
+          entity: tencent
+          unit: million accounts
+          points:
+            - {asOf: 2018-12-31, value: 1097.6, source: paper-2024}
+            - {asOf: 2020, value: 1225, source: paper-2024}
+            - {asOf: 2025-06-30, value: 1411, approx: true, source: paper-2024}
+        - id: fines
+          title: Fines
+          unit: RMB billion
+          points:
+            - {asOf: 2021-04-10, label: Alibaba, value: 18.228, source: wire-2021}
+            - {asOf: 2021-10, label: Meituan, value: 3.44, source: wire-2021, note: as reported}
         """,
         "Content/facts/comparisons.yaml": """
         - id: share

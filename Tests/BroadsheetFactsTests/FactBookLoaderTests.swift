@@ -29,7 +29,7 @@ struct FactBookValidSetTests {
 
     @Test("the file names read, in order")
     func fileNames() {
-        #expect(FactBookLoader.fileNames == ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml"])
+        #expect(FactBookLoader.fileNames == ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml", "series.yaml"])
     }
 
     @Test("sources keep every field, with defaults for the optional ones")

@@ -426,6 +426,56 @@ extension FactErrorCase {
             name: "an empty file is an empty list",
             files: ["events.yaml": "# nothing yet\n"],
             expected: []),
+        FactErrorCase(
+            name: "a series value that is not a number, a quarter that does not exist, a unit mismatch, no source",
+            files: [
+                "series.yaml": """
+                - id: share
+                  title: Share
+                  unit: "%"
+                  points:
+                    - {asOf: 2021-Q1, value: 55.6%, source: variety-2021-04-09}
+                    - {asOf: 2021-Q0, value: 55.6, source: variety-2021-04-09}
+                    - {asOf: 2021-Q2, value: 0.5, unit: share, source: variety-2021-04-09}
+                    - {asOf: 2021-Q3, value: 55}
+                    - {asOf: 2021-Q4, value: 56, source: nope}
+
+                """
+            ],
+            expected: [
+                "Content/facts/series.yaml:5:30: error: '55.6%' is not a number",
+                "Content/facts/series.yaml:6:14: error: '2021-Q0' is not a valid as-of date",
+                "Content/facts/series.yaml:7:41: error: unit 'share' does not match the series' unit '%'",
+                "Content/facts/series.yaml:8:7: error: point '2021-Q3' has no source; every value must cite one",
+                "Content/facts/series.yaml:9:7: error: unknown source id 'nope' in series 'share'",
+            ]),
+        FactErrorCase(
+            name: "a series with no points, an unknown entity and a repeated id",
+            files: [
+                "series.yaml": """
+                - id: a
+                  title: A
+                  unit: million
+                  points: []
+                - id: b
+                  title: B
+                  entity: nobody
+                  unit: million
+                  points:
+                    - {asOf: 2021, value: 1, source: variety-2021-04-09}
+                - id: b
+                  title: B again
+                  unit: million
+                  points:
+                    - {asOf: 2022, value: 2, source: variety-2021-04-09}
+
+                """
+            ],
+            expected: [
+                "Content/facts/series.yaml:4:11: error: 'points' must be a non-empty list of points",
+                "Content/facts/series.yaml:5:3: error: unknown entity id 'nobody' in series 'b'",
+                "Content/facts/series.yaml:11:3: error: duplicate series id 'b' (first defined at Content/facts/series.yaml:5:3)",
+            ]),
     ]
 }
 

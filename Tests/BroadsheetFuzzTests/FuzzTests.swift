@@ -39,7 +39,9 @@ struct FuzzTests {
     }
 
     static let markdownFragments = [
-        "```timeline\n", "```compare\n", "```\n", "~~~timeline\n", "entities: ", "themes: ", "from: ", "to: ", "title: ",
+        "```timeline\n", "```compare\n", "```chart\n", "kind: ", "series: ", "highlight: ", "note: ", "line", "dot",
+        "stacked-bar", "grouped-bar", "shares", "accounts", "shares, accounts", "Later", " # c", "```\n", "~~~timeline\n",
+        "entities: ", "themes: ", "from: ", "to: ", "title: ",
         "tencent", "wechat-pay", "alibaba", "nobody", "payments", "share", "2021", "2021-13", "2013-11", "9999",
         "[text](source:paper-2024)", "[text](source:wire-2021,paper-2024)", "[x](source:nope)", "[x](source:)",
         "[x](entity:tencent)", "[x](entity:tencnet)", "[x](event:live)", "[x](event:)", "[x](article:walls)",
@@ -107,6 +109,21 @@ struct FuzzTests {
                           cells:
                             pct: {value: 38.8, asOf: 2021-06, source: wire-2021}
                     """),
+            "series.yaml": SourceFile(
+                path: "Content/facts/series.yaml",
+                text: """
+                    - id: shares
+                      title: Shares
+                      unit: "%"
+                      points:
+                        - {asOf: 2021-Q2, value: 38.8, source: wire-2021}
+                        - {asOf: 2024-09, value: 40, label: Later, source: paper-2024}
+                    - id: accounts
+                      title: Accounts
+                      unit: million accounts
+                      points:
+                        - {asOf: 2021, value: 1200, source: paper-2024}
+                    """),
         ]
     ).0
 
@@ -123,7 +140,7 @@ struct FuzzTests {
                 """)
     ).0!
 
-    @Test("Markdown with timeline and compare blocks and source:/entity:/event: links: resolve")
+    @Test("Markdown with timeline, compare and chart blocks and source:/entity:/event: links: resolve")
     func markdown() async {
         let header = "---\ntitle: Fuzz\ndate: 2021-01-01\n---\n"
         let walls = SourceFile(path: "Content/articles/walls.md", text: "---\ntitle: Walls\ndate: 2013-11-26\n---\nText.\n")
@@ -154,14 +171,16 @@ struct FuzzTests {
         "tencent", "alibaba", "wechat-pay", "paper-2024", "wire-2021", "live", "share", "pct", "medium", "company",
         "2021", "2021-02-30", "2013-11", "0000", "99999-01-01", "-5", "38.8", "true", "\"#1d4ed8\"", "#zzz",
         "[tencent, alibaba]", "[", "{value: 1, asOf: 2021, source: wire-2021}", "&x ", "*x", "https://example.org",
+        "unit: ", "points:\n", "\"%\"", "million accounts", "2021-Q2", "2021-Q5", "approx: ", "55.6%",
+        "{asOf: 2021-Q1, value: 53.8, source: wire-2021}",
     ]
 
-    static let factFiles = ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml"]
+    static let factFiles = ["sources.yaml", "entities.yaml", "events.yaml", "comparisons.yaml", "series.yaml"]
 
     @Test("facts: parse and validate")
     func factsLoader() async {
         await propertyCheck(
-            count: FuzzInput.iterations, input: Gen.int(in: 0...3), FuzzInput.text(Self.factFragments, pieces: 0...80)
+            count: FuzzInput.iterations, input: Gen.int(in: 0...4), FuzzInput.text(Self.factFragments, pieces: 0...80)
         ) { which, text in
             var files: [String: SourceFile] = [:]
             for name in Self.factFiles {

@@ -140,6 +140,8 @@ struct ComparisonPageView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta
     var table: String
+    /// The table drawn as a chart, when its numbers share one unit.
+    var chart: String?
     var title: String
     var csvHref: String
     var citedBy: [BacklinkView]
@@ -205,7 +207,49 @@ struct BibliographyEntry: Sendable, Encodable {
     var documents: [BacklinkView]
     var events: [BacklinkView]
     var tables: [BacklinkView]
+    /// The charts whose marks rest on the source, each linked to its figure.
+    var charts: [BacklinkView]
     var hasDocuments: Bool
     var hasEvents: Bool
     var hasTables: Bool
+    var hasCharts: Bool
+}
+
+/// The data of `components/chart.mustache`.
+struct ChartComponentView: Sendable, Encodable {
+    var id: String
+    var title: String
+    /// The SVG written by `ChartSVG`, inserted raw.
+    var svg: String
+    var note: String?
+    var sources: [ChartSourceView]
+    var sourceLabel: String
+    var rowHeader: String
+    var columns: [String]
+    var rows: [ChartRowView]
+}
+
+/// One source on a chart's "Source:" line.
+struct ChartSourceView: Sendable, Encodable {
+    var number: Int
+    var publisher: String
+    var title: String
+    var href: String
+    var separator: String
+}
+
+/// One row of a chart's data table.
+struct ChartRowView: Sendable, Encodable {
+    var label: String
+    var cells: [ChartCellView]
+}
+
+/// One value of a chart's data table, linked to its source.
+struct ChartCellView: Sendable, Encodable {
+    var isKnown: Bool
+    var text: String
+    var sourceHref: String
+    var sourceNumber: Int
+    var asOf: String?
+    var note: String?
 }
