@@ -18,6 +18,9 @@ struct RenderContext: Sendable {
     let articleIndex: [String: Int]
     /// Each article's rendered card, in `site.articles` order (set by `renderCards`).
     private(set) var cardHTML: [String] = []
+    /// Each source as `partials/source-citation` renders it (set by `renderCards`): the same
+    /// hundred sources appear in the References of thousands of pages, rendered once here.
+    private(set) var citationHTML: [SourceID: String] = [:]
     /// Bodies of the feed's articles, rendered once for their pages and reused by the feeds.
     var feedBodies = FeedBodyCache()
     /// The facts' Markdown as the website's HTML.
@@ -100,6 +103,11 @@ struct RenderContext: Sendable {
     /// Renders every article's card once, in parallel, reusing the cards of `previous`
     /// for articles that did not change.
     mutating func renderCards(previous: (context: RenderContext, changed: Set<String>)?) throws(Diagnostic) {
+        if citationHTML.isEmpty {
+            for source in site.facts.sources {
+                citationHTML[source.id] = try render("partials/source-citation", citation(source))
+            }
+        }
         let context = self
         let results = site.articles.parallelMap { article -> Result<String, Diagnostic> in
             if let previous, !previous.changed.contains(article.slug), let index = previous.context.articleIndex[article.slug] {
@@ -205,8 +213,8 @@ extension RenderContext {
                 BacklinkView(href: "#cite-\(citation.number)-\($0)", label: citation.occurrences == 1 ? "↩" : "↩\($0)")
             }
             return ReferenceView(
-                number: citation.number, anchor: "ref-\(citation.number)", citation: self.citation(source),
-                backlinks: backlinks)
+                number: citation.number, anchor: "ref-\(citation.number)",
+                citationHTML: citationHTML[source.id] ?? "", backlinks: backlinks)
         }
     }
 }

@@ -46,7 +46,8 @@ struct TOCEntry: Sendable, Encodable {
 struct ReferenceView: Sendable, Encodable {
     var number: Int
     var anchor: String
-    var citation: SourceCitationView
+    /// The source as `partials/source-citation` renders it (trusted HTML, rendered once per source and build).
+    var citationHTML: String
     var backlinks: [BacklinkView]
 }
 
