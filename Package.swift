@@ -78,6 +78,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetSearch",
+            dependencies: ["BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetMail",
             dependencies: [
                 "BroadsheetCore", "COpenSSL",
@@ -98,7 +103,7 @@ let package = Package(
             name: "BroadsheetBuild",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetSite", "BroadsheetNewsletter",
+                "BroadsheetSite", "BroadsheetNewsletter", "BroadsheetSearch",
             ],
             swiftSettings: swiftSettings
         ),
@@ -157,6 +162,11 @@ let package = Package(
                 "BroadsheetCore", "BroadsheetYAML", "BroadsheetContent", "BroadsheetFacts",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetSearchTests",
+            dependencies: ["BroadsheetSearch", "BroadsheetContent", "BroadsheetFacts", "BroadsheetCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import BroadsheetContent
 import BroadsheetCore
 import BroadsheetFacts
 import BroadsheetNewsletter
+import BroadsheetSearch
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -80,7 +81,8 @@ public enum SiteBuilder {
                 site, templates: loaded.templates,
                 options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            return ((rendered + emails).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            let search = SearchIndexRenderer.render(site)
+            return ((rendered + emails + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
         var kept: [String] = []
         if options.write {

@@ -19,7 +19,7 @@ public enum WebsiteRenderer {
     /// The templates a site must have.
     public static let requiredTemplates = [
         "base", "home", "article", "page", "list", "tags", "404", "timeline", "entities", "entity",
-        "comparisons", "comparison", "sources", "components/timeline", "components/comparison",
+        "comparisons", "comparison", "sources", "components/timeline", "components/comparison", "search",
     ]
 
     /// The templates a site with newsletter editions also needs.
@@ -50,6 +50,8 @@ public enum WebsiteRenderer {
         case data
         /// Newsletter archive pages, their index and feed.
         case newsletters
+        /// The search page (the index itself is rendered by BroadsheetSearch).
+        case search
 
         func run(context: RenderContext, pages: SitePages) throws(Diagnostic) -> [OutputFile] {
             switch self {
@@ -60,6 +62,7 @@ public enum WebsiteRenderer {
             case .feeds: try FeedRenderer(context: context, components: ComponentHTML(context: context)).render()
             case .data: FactData(context: context).render()
             case .newsletters: try NewsletterPages(context: context).render()
+            case .search: try pages.search()
             }
         }
     }
