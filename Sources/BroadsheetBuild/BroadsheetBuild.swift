@@ -30,6 +30,8 @@ public enum SiteBuilder {
         /// Write into an existing, non-empty output folder that Broadsheet did not create,
         /// keeping every file already in it (`--adopt-output`).
         public var adoptsOutputFolder = false
+        /// Write the search index under `search/` (off only to measure what the index costs).
+        public var indexesSearch = true
 
         /// Creates options; the output defaults to `root/Output`.
         public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
@@ -81,7 +83,7 @@ public enum SiteBuilder {
                 site, templates: loaded.templates,
                 options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            let search = SearchIndexRenderer.render(site)
+            let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
             return ((rendered + emails + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
         var kept: [String] = []

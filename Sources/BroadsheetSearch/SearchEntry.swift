@@ -1,9 +1,9 @@
 /// One result the search can return: an article or page (with its sections), an event, an
 /// entity, a comparison table or a source.
 struct SearchEntry: Sendable, Hashable {
-    /// What the entry is; the script shows it as a label.
+    /// What the entry is; the raw value is the label the script shows.
     enum Kind: String, Sendable, Hashable {
-        case article, page, event, entity, comparison, source
+        case article = "Article", page = "Page", event = "Event", entity = "Entity", comparison = "Table", source = "Source"
     }
 
     /// Stable across builds and edits: `article/SLUG`, `event/ID`, ….

@@ -11,7 +11,7 @@ import BroadsheetCore
 ///   with three posting lists (`PostingCoder`): every entry holding it, those with it in the
 ///   title, those with it in a heading: `{"payment":["~//8B","AAC",""],…}`.
 /// - `entries/N.json`: entry N, what a result shows: kind, title, link, date and its text by
-///   section (`{"k":"article","t":…,"u":…,"d":…,"s":[["anchor","Heading","text"],…]}`).
+///   section (`{"k":"Article","t":…,"u":…,"d":…,"s":[["anchor","Heading","text"],…]}`).
 public struct SearchIndex: Sendable {
     /// Where in an entry a term occurs.
     struct Fields: OptionSet, Sendable, Hashable {

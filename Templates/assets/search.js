@@ -7,7 +7,6 @@
   var SEGMENT = new RegExp("([" + CJK + "]+)|[^" + CJK + "]+", "gu");
   var WORD = /[\p{L}\p{N}\p{M}]+/gu;
   var PAGE = 10;
-  var KINDS = { article: "Article", page: "Page", event: "Event", entity: "Entity", comparison: "Table", source: "Source" };
 
   function fold(word) { return word.normalize("NFD").toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
   function stem(w) {
@@ -43,8 +42,9 @@
     var seen = {};
     return groups.filter(function (g) { return seen[g.text] ? false : (seen[g.text] = true); });
   }
+  var STARTS_CJK = new RegExp("^[" + CJK + "]", "u");
   function shardName(term) {
-    var c = Array.from(term), key = (/^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/.test(term) || /^[\u{20000}-\u{2fa1f}]/u.test(term)) ? c[0] : c.slice(0, 2).join("");
+    var c = Array.from(term), key = STARTS_CJK.test(term) ? c[0] : c.slice(0, 2).join("");
     return /^[a-z0-9]+$/.test(key) ? key : "u" + Array.from(key).map(function (ch) { return ch.codePointAt(0).toString(16); }).join("-");
   }
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -143,6 +143,7 @@
     });
     return html + escape(text.slice(at, to));
   }
+  function marked(text, groups) { return highlight(text, matches(text, groups), 0, text.length); }
   function snippet(text, ranges) {
     var start = 0;
     if (ranges.length && ranges[0][0] > 70) {
@@ -163,25 +164,23 @@
     var best = sections[0] || { anchor: "", heading: "", text: "", ranges: [], score: 0 };
     sections.forEach(function (s) { if (s.score > best.score) best = s; });
     var href = entry.u + (best.anchor ? "#" + best.anchor : "");
-    var title = highlight(entry.t, matches(entry.t, groups), 0, entry.t.length);
-    if (best.heading) title += ' <span class="search-result-section">› ' + highlight(best.heading, matches(best.heading, groups), 0, best.heading.length) + "</span>";
-    var html = '<li class="search-result"><p class="search-result-meta"><span class="search-result-kind">' + (KINDS[entry.k] || entry.k) + "</span>" +
+    var title = marked(entry.t, groups);
+    if (best.heading) title += ' <span class="search-result-section">› ' + marked(best.heading, groups) + "</span>";
+    var html = '<li class="search-result"><p class="search-result-meta"><span class="search-result-kind">' + escape(entry.k) + "</span>" +
       (entry.d ? "<span>" + escape(entry.d) + "</span>" : "") + '</p><h2 class="search-result-title"><a href="' + escape(href) + '">' + title + "</a></h2>";
     if (best.text) html += '<p class="search-snippet">' + snippet(best.text, best.ranges) + "</p>";
     var others = sections.filter(function (s) { return s !== best && s.anchor && s.score > 0; }).slice(0, 3);
     if (others.length) {
       html += '<ul class="search-sections">' + others.map(function (s) {
-        return '<li><a href="' + escape(entry.u + "#" + s.anchor) + '">' + highlight(s.heading, matches(s.heading, groups), 0, s.heading.length) + "</a></li>";
+        return '<li><a href="' + escape(entry.u + "#" + s.anchor) + '">' + marked(s.heading, groups) + "</a></li>";
       }).join("") + "</ul>";
     }
     return html + "</li>";
   }
 
-  function isTyping(target) {
-    return target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
-  }
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    var target = event.target;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName)) return;
     var input = document.getElementById("search-input") || document.getElementById("site-search-input");
     if (!input) return;
     event.preventDefault();
