@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetDocument
+import BroadsheetCore
 import BroadsheetFacts
 import Foundation
 
@@ -9,7 +10,7 @@ import Foundation
 /// and sources: the order that breaks ties between equally ranked results.
 enum SearchEntryCollector {
     static func entries(of site: Site) -> [SearchEntry] {
-        var entries = site.articles.map { entry(for: $0, in: site) } + site.pages.map { entry(for: $0, in: site) }
+        var entries = (site.articles + site.pages).parallelMap { entry(for: $0, in: site) }
         entries += factEntries(of: site)
         return entries
     }
@@ -108,10 +109,20 @@ enum SearchEntryCollector {
     }
 
     private static func append(_ text: String, to sections: inout [SearchSection]) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(text)
         guard !trimmed.isEmpty else { return }
         let last = sections.count - 1
         sections[last].text += sections[last].text.isEmpty ? trimmed : " " + trimmed
+    }
+
+    /// `text` without leading and trailing spaces and newlines; most texts have none, so no copy is made.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = utf8.lastIndex(where: { !isSpace($0) })!
+        return String(decoding: utf8[start...end], as: UTF8.self)
     }
 
     private static func noEmbed(_ never: Never) -> String {}

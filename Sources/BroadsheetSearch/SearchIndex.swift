@@ -1,5 +1,6 @@
 import BroadsheetContent
 import BroadsheetCore
+import Foundation
 
 /// The search index of a site: every entry's terms, and the postings of every term, kept so
 /// that an edited document updates only the files it touches.
@@ -46,8 +47,8 @@ public struct SearchIndex: Sendable {
         var byShard: [String: [String]] = [:]
         for term in postings.keys { byShard[Self.shardKey(term), default: []].append(term) }
         var files = [meta(shards: byShard.keys)]
-        files += byShard.sorted { $0.key < $1.key }.map { shard($0.key, terms: $0.value) }
-        files += entries.indices.map(entryFile)
+        files += byShard.sorted { $0.key < $1.key }.parallelMap { shard($0.key, terms: $0.value) }
+        files += Array(entries.indices).parallelMap(entryFile)
         return files
     }
 
@@ -117,14 +118,14 @@ public struct SearchIndex: Sendable {
 
     static func terms(_ entry: SearchEntry) -> [String: Fields] {
         var tokenizer = SearchTokenizer()
-        var terms: [String: Fields] = [:]
-        tokenizer.forEachTerm(in: entry.title) { terms[$0, default: []].formUnion([.title, .body]) }
-        tokenizer.forEachTerm(in: entry.extraTitle) { terms[$0, default: []].formUnion([.title, .body]) }
+        var table = SearchTermTable()
+        tokenizer.forEachTermBytes(in: entry.title) { table.insert($0, [.title, .body]) }
+        tokenizer.forEachTermBytes(in: entry.extraTitle) { table.insert($0, [.title, .body]) }
         for section in entry.sections {
-            tokenizer.forEachTerm(in: section.heading) { terms[$0, default: []].formUnion([.heading, .body]) }
-            tokenizer.forEachTerm(in: section.text) { terms[$0, default: []].insert(.body) }
+            tokenizer.forEachTermBytes(in: section.heading) { table.insert($0, [.heading, .body]) }
+            tokenizer.forEachTermBytes(in: section.text) { table.insert($0, .body) }
         }
-        return terms
+        return table.dictionary()
     }
 
     /// The first two characters of a term, or its first when that is a CJK character.
@@ -166,12 +167,26 @@ public struct SearchIndex: Sendable {
 
     private func entryFile(_ number: Int) -> OutputFile {
         let entry = entries[number]
-        var text = "{\"k\":\"\(entry.kind.rawValue)\",\"t\":\(SearchJSON.string(entry.title)),\"u\":\(SearchJSON.string(entry.href))"
-        if let date = entry.date { text += ",\"d\":\(SearchJSON.string(date))" }
-        text += ",\"s\":["
-        text += entry.sections.map {
-            "[\(SearchJSON.string($0.anchor)),\(SearchJSON.string($0.heading)),\(SearchJSON.string($0.text))]"
-        }.joined(separator: ",")
-        return OutputFile(path: Self.folder + "entries/\(number).json", text: text + "]}\n")
+        var json = SearchJSON(capacity: entry.sections.reduce(128) { $0 + $1.text.utf8.count + 64 })
+        json.raw("{\"k\":\"\(entry.kind.rawValue)\",\"t\":")
+        json.string(entry.title)
+        json.raw(",\"u\":")
+        json.string(entry.href)
+        if let date = entry.date {
+            json.raw(",\"d\":")
+            json.string(date)
+        }
+        json.raw(",\"s\":[")
+        for (index, section) in entry.sections.enumerated() {
+            json.raw(index == 0 ? "[" : ",[")
+            json.string(section.anchor)
+            json.raw(",")
+            json.string(section.heading)
+            json.raw(",")
+            json.string(section.text)
+            json.raw("]")
+        }
+        json.raw("]}\n")
+        return OutputFile(path: Self.folder + "entries/\(number).json", data: Data(json.bytes))
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// must be mirrored in the script, or queries stop matching the index.
 public struct SearchTokenizer: Sendable {
     /// Folded forms of non-ASCII scalars, computed once each (Foundation's decomposition is slow).
-    private var folded: [Unicode.Scalar: String] = [:]
+    private var folded: [UInt32: [UInt8]] = [:]
 
     /// Creates a tokenizer with an empty folding cache.
     public init() {}
@@ -24,49 +24,84 @@ public struct SearchTokenizer: Sendable {
 
     /// Calls `body` with each term of `text`, in order.
     public mutating func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachTermBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each term of `text`, in order; the bytes are valid
+    /// only during the call. Reads the text's bytes directly: this is most of the index's cost.
+    mutating func forEachTermBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
-        var cjk: [Unicode.Scalar] = []
+        word.reserveCapacity(64)
+        var cjk: [UInt8] = []
+        var cjkStarts: [Int] = []
         func flushWord() {
             // One-letter words ("a", the "s" of "it's") are left out; one CJK character is not.
-            if word.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1 {
-                body(Self.stem(String(decoding: word, as: UTF8.self)))
+            if word.count > 1 && (word.count > 4 || word.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1) {
+                Self.stem(&word)
+                word.withUnsafeBufferPointer(body)
             }
             word.removeAll(keepingCapacity: true)
         }
         func flushCJK() {
-            if cjk.count == 1 {
-                body(String(Character(cjk[0])))
-            } else if cjk.count > 1 {
-                for index in 0..<(cjk.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(cjk[index])
-                    pair.append(cjk[index + 1])
-                    body(String(pair))
+            cjk.withUnsafeBufferPointer { bytes in
+                if cjkStarts.count == 1 {
+                    body(bytes)
+                } else {
+                    for index in 0..<(cjkStarts.count - 1) {
+                        let end = index + 2 < cjkStarts.count ? cjkStarts[index + 2] : bytes.count
+                        body(UnsafeBufferPointer(rebasing: bytes[cjkStarts[index]..<end]))
+                    }
                 }
             }
             cjk.removeAll(keepingCapacity: true)
+            cjkStarts.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if !cjk.isEmpty { flushCJK() }
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
-                case 0x41...0x5A: word.append(UInt8(value + 0x20))
-                default: if !word.isEmpty { flushWord() }
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    index += 1
+                    if !cjk.isEmpty { flushCJK() }
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                    case 0x41...0x5A: word.append(byte + 0x20)
+                    default: if !word.isEmpty { flushWord() }
+                    }
+                    continue
                 }
-            } else if Self.isCJK(value) {
-                if !word.isEmpty { flushWord() }
-                cjk.append(scalar)
-            } else {
-                if !cjk.isEmpty { flushCJK() }
-                let folding = fold(scalar)
-                if folding.isEmpty {
-                    // A combining mark continues the word; anything else ends it.
-                    if !Self.isMark(scalar) && !word.isEmpty { flushWord() }
+                // Valid UTF-8 (a Swift string): decode one scalar.
+                let length: Int
+                var value: UInt32
+                if byte < 0xE0 {
+                    length = 2
+                    value = UInt32(byte & 0x1F)
+                } else if byte < 0xF0 {
+                    length = 3
+                    value = UInt32(byte & 0x0F)
                 } else {
-                    word.append(contentsOf: folding.utf8)
+                    length = 4
+                    value = UInt32(byte & 0x07)
                 }
+                for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+                if Self.isCJK(value) {
+                    if !word.isEmpty { flushWord() }
+                    cjkStarts.append(cjk.count)
+                    cjk.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+                } else {
+                    if !cjk.isEmpty { flushCJK() }
+                    let scalar = Unicode.Scalar(value)!
+                    let folding = fold(scalar)
+                    if folding.isEmpty {
+                        // A combining mark continues the word; anything else ends it.
+                        if !Self.isMark(scalar) && !word.isEmpty { flushWord() }
+                    } else {
+                        word.append(contentsOf: folding)
+                    }
+                }
+                index += length
             }
         }
         if !word.isEmpty { flushWord() }
@@ -75,14 +110,14 @@ public struct SearchTokenizer: Sendable {
 
     /// The scalar decomposed, lower-cased and without combining marks, or "" when it is not
     /// part of a word (punctuation, spaces, symbols, marks).
-    private mutating func fold(_ scalar: Unicode.Scalar) -> String {
-        if let known = folded[scalar] { return known }
-        var result = ""
+    private mutating func fold(_ scalar: Unicode.Scalar) -> [UInt8] {
+        if let known = folded[scalar.value] { return known }
+        var result: [UInt8] = []
         if Self.isWordScalar(scalar) {
             let lowered = String(scalar).decomposedStringWithCanonicalMapping.lowercased()
-            for part in lowered.unicodeScalars where Self.isWordScalar(part) { result.unicodeScalars.append(part) }
+            for part in lowered.unicodeScalars where Self.isWordScalar(part) { result.append(contentsOf: String(part).utf8) }
         }
-        folded[scalar] = result
+        folded[scalar.value] = result
         return result
     }
 
@@ -116,15 +151,31 @@ public struct SearchTokenizer: Sendable {
     /// Only ASCII words without digits of four letters or more are touched, so names ("iOS"),
     /// short words ("bus", "gas") and numbers stay as written.
     public static func stem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        let count = bytes.count
-        guard count >= 4, bytes[count - 1] == UInt8(ascii: "s"),
-            bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
-        else { return word }
-        func ends(_ suffix: String) -> Bool { word.hasSuffix(suffix) }
-        if ends("ss") || ends("us") || ends("is") || ends("ous") { return word }
-        if ends("ies") && count > 4 { return String(word.dropLast(3)) + "y" }
-        if ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes") { return String(word.dropLast(2)) }
-        return String(word.dropLast())
+        var bytes = Array(word.utf8)
+        stem(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func stem(_ word: inout [UInt8]) {
+        let count = word.count
+        guard count >= 4, word[count - 1] == UInt8(ascii: "s"),
+            word.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        else { return }
+        func ends(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard count >= length else { return false }
+            return suffix.withUTF8Buffer { suffixBytes in
+                (0..<length).allSatisfy { word[count - length + $0] == suffixBytes[$0] }
+            }
+        }
+        if ends("ss") || ends("us") || ends("is") { return }
+        if ends("ies") && count > 4 {
+            word.removeLast(3)
+            word.append(UInt8(ascii: "y"))
+        } else if ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes") {
+            word.removeLast(2)
+        } else {
+            word.removeLast()
+        }
     }
 }
