@@ -10,7 +10,15 @@ import Foundation
 /// must be mirrored in the script, or queries stop matching the index.
 public struct SearchTokenizer: Sendable {
     /// Folded forms of non-ASCII scalars, computed once each (Foundation's decomposition is slow).
-    private var folded: [UInt32: [UInt8]] = [:]
+    private var folded: [UInt32: Folding] = [:]
+
+    /// A non-ASCII, non-CJK scalar as it goes into a term.
+    private struct Folding {
+        /// Decomposed, lower-cased, without marks; empty when the scalar is not part of a word.
+        var bytes: [UInt8]
+        /// A combining mark, which continues a word without adding to it.
+        var isMark: Bool
+    }
 
     /// Creates a tokenizer with an empty folding cache.
     public init() {}
@@ -30,32 +38,7 @@ public struct SearchTokenizer: Sendable {
     /// Calls `body` with the UTF-8 bytes of each term of `text`, in order; the bytes are valid
     /// only during the call. Reads the text's bytes directly: this is most of the index's cost.
     mutating func forEachTermBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var cjk: [UInt8] = []
-        var cjkStarts: [Int] = []
-        func flushWord() {
-            // One-letter words ("a", the "s" of "it's") are left out; one CJK character is not.
-            if word.count > 1 && (word.count > 4 || word.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1) {
-                Self.stem(&word)
-                word.withUnsafeBufferPointer(body)
-            }
-            word.removeAll(keepingCapacity: true)
-        }
-        func flushCJK() {
-            cjk.withUnsafeBufferPointer { bytes in
-                if cjkStarts.count == 1 {
-                    body(bytes)
-                } else {
-                    for index in 0..<(cjkStarts.count - 1) {
-                        let end = index + 2 < cjkStarts.count ? cjkStarts[index + 2] : bytes.count
-                        body(UnsafeBufferPointer(rebasing: bytes[cjkStarts[index]..<end]))
-                    }
-                }
-            }
-            cjk.removeAll(keepingCapacity: true)
-            cjkStarts.removeAll(keepingCapacity: true)
-        }
+        var run = TermRun()
         var text = text
         text.withUTF8 { utf8 in
             var index = 0
@@ -64,11 +47,11 @@ public struct SearchTokenizer: Sendable {
                 let byte = utf8[index]
                 if byte < 0x80 {
                     index += 1
-                    if !cjk.isEmpty { flushCJK() }
+                    if !run.cjk.isEmpty { run.flushCJK(body) }
                     switch byte {
-                    case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                    case 0x41...0x5A: word.append(byte + 0x20)
-                    default: if !word.isEmpty { flushWord() }
+                    case 0x61...0x7A, 0x30...0x39: run.word.append(byte)
+                    case 0x41...0x5A: run.word.append(byte + 0x20)
+                    default: if !run.word.isEmpty { run.flushWord(body) }
                     }
                     continue
                 }
@@ -87,38 +70,72 @@ public struct SearchTokenizer: Sendable {
                 }
                 for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
                 if Self.isCJK(value) {
-                    if !word.isEmpty { flushWord() }
-                    cjkStarts.append(cjk.count)
-                    cjk.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+                    if !run.word.isEmpty { run.flushWord(body) }
+                    run.cjkStarts.append(run.cjk.count)
+                    run.cjk.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
                 } else {
-                    if !cjk.isEmpty { flushCJK() }
-                    let scalar = Unicode.Scalar(value)!
-                    let folding = fold(scalar)
-                    if folding.isEmpty {
+                    if !run.cjk.isEmpty { run.flushCJK(body) }
+                    let folding = fold(value)
+                    if folding.bytes.isEmpty {
                         // A combining mark continues the word; anything else ends it.
-                        if !Self.isMark(scalar) && !word.isEmpty { flushWord() }
+                        if !folding.isMark && !run.word.isEmpty { run.flushWord(body) }
                     } else {
-                        word.append(contentsOf: folding)
+                        run.word.append(contentsOf: folding.bytes)
                     }
                 }
                 index += length
             }
         }
-        if !word.isEmpty { flushWord() }
-        if !cjk.isEmpty { flushCJK() }
+        if !run.word.isEmpty { run.flushWord(body) }
+        if !run.cjk.isEmpty { run.flushCJK(body) }
+    }
+
+    /// The word or CJK run being read.
+    private struct TermRun {
+        var word: [UInt8] = []
+        var cjk: [UInt8] = []
+        var cjkStarts: [Int] = []
+
+        init() { word.reserveCapacity(64) }
+
+        mutating func flushWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            // One-letter words ("a", the "s" of "it's") are left out; one CJK character is not.
+            if word.count > 1 && (word.count > 4 || word.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1) {
+                SearchTokenizer.stem(&word)
+                word.withUnsafeBufferPointer(body)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+
+        mutating func flushCJK(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            cjk.withUnsafeBufferPointer { bytes in
+                if cjkStarts.count == 1 {
+                    body(bytes)
+                } else {
+                    for index in 0..<(cjkStarts.count - 1) {
+                        let end = index + 2 < cjkStarts.count ? cjkStarts[index + 2] : bytes.count
+                        body(UnsafeBufferPointer(rebasing: bytes[cjkStarts[index]..<end]))
+                    }
+                }
+            }
+            cjk.removeAll(keepingCapacity: true)
+            cjkStarts.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The scalar decomposed, lower-cased and without combining marks, or "" when it is not
     /// part of a word (punctuation, spaces, symbols, marks).
-    private mutating func fold(_ scalar: Unicode.Scalar) -> [UInt8] {
-        if let known = folded[scalar.value] { return known }
-        var result: [UInt8] = []
+    private mutating func fold(_ value: UInt32) -> Folding {
+        if let known = folded[value] { return known }
+        let scalar = Unicode.Scalar(value)!
+        var bytes: [UInt8] = []
         if Self.isWordScalar(scalar) {
             let lowered = String(scalar).decomposedStringWithCanonicalMapping.lowercased()
-            for part in lowered.unicodeScalars where Self.isWordScalar(part) { result.append(contentsOf: String(part).utf8) }
+            for part in lowered.unicodeScalars where Self.isWordScalar(part) { bytes.append(contentsOf: String(part).utf8) }
         }
-        folded[scalar.value] = result
-        return result
+        let folding = Folding(bytes: bytes, isMark: Self.isMark(scalar))
+        folded[value] = folding
+        return folding
     }
 
     /// Letters and numbers (the script's `[\p{L}\p{N}]`).
