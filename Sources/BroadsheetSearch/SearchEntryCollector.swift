@@ -1,6 +1,6 @@
 import BroadsheetContent
-import BroadsheetDocument
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import Foundation
 
@@ -68,7 +68,8 @@ enum SearchEntryCollector {
                 SearchEntry(
                     key: "comparison/\(comparison.id.rawValue)", kind: .comparison, title: comparison.title,
                     href: permalinks.href(permalinks.comparison(comparison.id)), date: nil,
-                    sections: [SearchSection(anchor: "", heading: "", text: parts.filter { !$0.isEmpty }.joined(separator: " "))]))
+                    sections: [SearchSection(anchor: "", heading: "", text: parts.filter { !$0.isEmpty }.joined(separator: " "))])
+            )
         }
         for source in facts.sources {
             var parts = [source.via.map { "\(source.publisher) via \($0)" } ?? source.publisher]

@@ -27,7 +27,8 @@ struct SearchJSON {
                 case 0x0D: escape = Array(#"\r"#.utf8)
                 case 0x09: escape = Array(#"\t"#.utf8)
                 case 0x00..<0x20: escape = Array("\\u00".utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     // U+2028 and U+2029 end lines in older JavaScript parsers.
                     escape = Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     length = 3
