@@ -203,3 +203,12 @@ def test_phone_and_dark_mode(driver, server_url):
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_script_stays_small(site: BuiltSite):
+    """The issue's limit: 10 KB minified (rjsmin: comments and whitespace removed), before compression."""
+    import rjsmin
+
+    script = (site.root / "assets/search.js").read_text()
+    assert len(rjsmin.jsmin(script).encode()) <= 10_000
+    assert "http://" not in script and "https://" not in script  # no third-party requests
