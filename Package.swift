@@ -99,6 +99,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "BroadsheetSearch",
+            dependencies: ["BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BroadsheetMail",
             dependencies: [
                 "BroadsheetCore", "COpenSSL",
@@ -127,7 +132,7 @@ let package = Package(
             name: "BroadsheetBuild",
             dependencies: [
                 "BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "BroadsheetTemplates",
-                "BroadsheetSite", "BroadsheetNewsletter", "BroadsheetOutput", "BroadsheetPrint",
+                "BroadsheetSite", "BroadsheetNewsletter", "BroadsheetOutput", "BroadsheetPrint", "BroadsheetSearch",
             ],
             swiftSettings: swiftSettings
         ),
@@ -193,6 +198,11 @@ let package = Package(
                 "BroadsheetCore", "BroadsheetYAML", "BroadsheetContent", "BroadsheetFacts",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetSearchTests",
+            dependencies: ["BroadsheetSearch", "BroadsheetContent", "BroadsheetFacts", "BroadsheetCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

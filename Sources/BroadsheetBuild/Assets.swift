@@ -35,7 +35,7 @@ struct Assets: Sendable {
                         hint: "copy the file into Templates/assets/ instead of linking to it"))
                 continue
             }
-            if name == "style.css" || name == "broadsheet.js", let data = FileManager.default.contents(atPath: url.path) {
+            if name == "style.css" || name == "broadsheet.js" || name == "search.js", let data = FileManager.default.contents(atPath: url.path) {
                 hash.add(data)
             }
             files.append(OutputFile(path: "assets/" + relative, copying: url))

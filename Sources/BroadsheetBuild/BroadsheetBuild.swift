@@ -1,9 +1,10 @@
 import BroadsheetContent
 import BroadsheetCore
-import BroadsheetOutput
 import BroadsheetFacts
 import BroadsheetNewsletter
+import BroadsheetOutput
 import BroadsheetPrint
+import BroadsheetSearch
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -37,6 +38,8 @@ public enum SiteBuilder {
         public var printEdition: PrintEdition.Mode = .skip
         /// Runs the PDF engine (tests replace the Python interpreter through its environment).
         public var typesetter = PDFTypesetter()
+        /// Write the search index under `search/` (off only to measure what the index costs).
+        public var indexesSearch = true
 
         /// Creates options; the output defaults to `root/Output`.
         public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
@@ -98,7 +101,8 @@ public enum SiteBuilder {
                     assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
                     downloads: downloads.sorted { $0.format > $1.format }))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            return ((rendered + emails + edition.files).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
+            return ((rendered + emails + edition.files + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
         var kept: [String] = []
         if options.write {

@@ -3,6 +3,7 @@ import BroadsheetCore
 import BroadsheetDocument
 import BroadsheetFacts
 import BroadsheetNewsletter
+import BroadsheetSearch
 import BroadsheetSite
 import BroadsheetTemplates
 import Foundation
@@ -36,15 +37,17 @@ public struct LiveSite: Sendable {
     private var loaded: SourceLoader.Loaded
     private var site: Site
     private var rendering: WebsiteRendering
+    private var search: SearchIndex
     private var resolver: SiteResolver.SingleDocumentResolver
 
     /// Builds the whole site in memory.
     public init(_ options: SiteBuilder.Options) throws(DiagnosticsError) {
         self.options = options
-        let (loaded, site, rendering, files, warnings) = try Self.fullBuild(options)
+        let (loaded, site, rendering, search, files, warnings) = try Self.fullBuild(options)
         self.loaded = loaded
         self.site = site
         self.rendering = rendering
+        self.search = search
         self.files = files
         self.warnings = warnings
         self.resolver = SiteResolver.SingleDocumentResolver(
@@ -65,9 +68,11 @@ public struct LiveSite: Sendable {
             edits.count == changedPaths.count
             && changedPaths.allSatisfy { FileManager.default.fileExists(atPath: options.root.appendingPathComponent($0).path) }
         if onlyDocumentEdits, let update = try updateDocuments(edits) { return update }
-        let (loaded, site, rendering, files, warnings) = try Self.fullBuild(options)
+        let (loaded, site, rendering, search, files, warnings) = try Self.fullBuild(options)
         let changed = Self.changedPaths(from: self.files, to: files)
-        (self.loaded, self.site, self.rendering, self.files, self.warnings) = (loaded, site, rendering, files, warnings)
+        (self.loaded, self.site, self.rendering, self.search, self.files, self.warnings) = (
+            loaded, site, rendering, search, files, warnings
+        )
         resolver = SiteResolver.SingleDocumentResolver(
             loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
         return Update(changedPaths: changed, wasFullRebuild: true, warnings: warnings)
@@ -164,6 +169,16 @@ public struct LiveSite: Sendable {
         var next = files
         var changed: [String] = []
         var updated = rendered
+        var search = self.search
+        var searchUpdates = orderChanged ? nil : Self.replace(documents: Array(unique.values), in: &search, site: site)
+        if searchUpdates == nil {
+            search = SearchIndex(site: site)
+            let fresh = search.files()
+            let kept = Set(fresh.map(\.path))
+            searchUpdates = (fresh, files.keys.filter { $0.hasPrefix(SearchIndex.folder) && !kept.contains($0) })
+        }
+        updated += searchUpdates!.files
+        for path in searchUpdates!.removedPaths where next.removeValue(forKey: path) != nil { changed.append(path) }
         if !changedArticles.isEmpty { updated.append(rendering.sitemap(paths: Array(files.keys))) }
         if editionsChanged { updated += try NewsletterRenderer.render(site, templates: loaded.templates) }
         // Only what was rendered can have changed; comparing all ten thousand pages would cost more than rendering.
@@ -174,10 +189,26 @@ public struct LiveSite: Sendable {
         changed.sort()
         loaded.content = content
         self.site = site
+        self.search = search
         files = next
         let edited = Set(previous.map(\.path))
         self.warnings = self.warnings.filter { !edited.contains($0.location.path) } + warnings
         return Update(changedPaths: changed, wasFullRebuild: false, warnings: warnings)
+    }
+
+    /// Updates the search index for edited documents; nil when one of them is not in it.
+    private static func replace(documents: [Document], in search: inout SearchIndex, site: Site) -> (
+        files: [OutputFile], removedPaths: [String]
+    )? {
+        var files: [String: OutputFile] = [:]
+        var removed: Set<String> = []
+        for document in documents.sorted(by: { $0.path < $1.path }) {
+            guard let update = search.replace(document, in: site) else { return nil }
+            for file in update.files { files[file.path] = file }
+            removed.formUnion(update.removedPaths)
+        }
+        removed.subtract(files.keys)
+        return (files.values.sorted { $0.path < $1.path }, removed.sorted())
     }
 
     private func neighbours(of document: Document, in site: Site) -> [Document] {
@@ -201,7 +232,7 @@ public struct LiveSite: Sendable {
     }
 
     private static func fullBuild(_ options: SiteBuilder.Options) throws(DiagnosticsError) -> (
-        SourceLoader.Loaded, Site, WebsiteRendering, [String: OutputFile], [Diagnostic]
+        SourceLoader.Loaded, Site, WebsiteRendering, SearchIndex, [String: OutputFile], [Diagnostic]
     ) {
         let (loaded, loadProblems) = SourceLoader.load(options)
         guard let loaded, !loadProblems.containsErrors else { throw DiagnosticsError(loadProblems) }
@@ -211,11 +242,12 @@ public struct LiveSite: Sendable {
         let rendering = try WebsiteRendering(
             site: site, templates: loaded.templates,
             options: .init(assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : ""))
+        let search = SearchIndex(site: site)
         let files =
-            try rendering.renderAll() + NewsletterRenderer.render(site, templates: loaded.templates)
+            try rendering.renderAll() + NewsletterRenderer.render(site, templates: loaded.templates) + search.files()
             + loaded.assets.files
         return (
-            loaded, site, rendering, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }),
+            loaded, site, rendering, search, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }),
             (loadProblems + resolveProblems).sortedByLocation()
         )
     }

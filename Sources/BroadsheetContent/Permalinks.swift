@@ -47,6 +47,9 @@ public struct Permalinks: Sendable, Hashable {
     /// A source's anchor in the bibliography.
     public func sourceHref(_ id: SourceID) -> String { href(sources) + "#" + id.rawValue }
 
+    /// `/search/`: the search page; its index lives in `/search/meta.json`, `shards/` and `entries/`.
+    public var search: SitePath { SitePath(page: "search") }
+
     /// `/newsletters/`: the index of editions.
     public var newsletters: SitePath { SitePath(page: "newsletters") }
     /// `/newsletters/NAME/`: an edition's archive page.
@@ -59,6 +62,6 @@ public struct Permalinks: Sendable, Hashable {
     /// Top-level names that pages may not take, because generated sections live there.
     public static let reservedPageSlugs: Set<String> = [
         "articles", "tags", "archive", "timeline", "entities", "compare", "sources", "data", "assets",
-        "newsletters", "index", "404", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "index.html",
+        "newsletters", "search", "index", "404", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "index.html",
     ]
 }

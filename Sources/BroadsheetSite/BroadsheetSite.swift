@@ -1,6 +1,6 @@
 import BroadsheetContent
-import BroadsheetData
 import BroadsheetCore
+import BroadsheetData
 import BroadsheetFacts
 import BroadsheetTemplates
 import Foundation
@@ -25,7 +25,7 @@ public enum WebsiteRenderer {
     public static let requiredTemplates = [
         "base", "home", "article", "page", "list", "tags", "404", "timeline", "entities", "entity",
         "comparisons", "comparison", "sources", "components/timeline", "components/comparison",
-        "components/chart",
+        "components/chart", "search",
     ]
 
     /// The templates a site with newsletter editions also needs.
@@ -56,6 +56,8 @@ public enum WebsiteRenderer {
         case data
         /// Newsletter archive pages, their index and feed.
         case newsletters
+        /// The search page (the index itself is rendered by BroadsheetSearch).
+        case search
 
         func run(context: RenderContext, pages: SitePages) throws(Diagnostic) -> [OutputFile] {
             switch self {
@@ -66,6 +68,7 @@ public enum WebsiteRenderer {
             case .feeds: try FeedRenderer(context: context, components: ComponentHTML(context: context)).render()
             case .data: FactDataRenderer(site: context.site).render()
             case .newsletters: try NewsletterPages(context: context).render()
+            case .search: try pages.search()
             }
         }
     }

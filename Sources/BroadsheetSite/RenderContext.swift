@@ -51,6 +51,8 @@ struct RenderContext: Sendable {
             jsonFeedHref: permalinks.href(SitePath(file: "feed.json")),
             stylesheetHref: permalinks.href(SitePath(file: "assets/style.css")) + options.assetVersionSuffix,
             scriptHref: permalinks.href(SitePath(file: "assets/broadsheet.js")) + options.assetVersionSuffix,
+            searchHref: permalinks.href(permalinks.search),
+            searchScriptHref: permalinks.href(SitePath(file: "assets/search.js")) + options.assetVersionSuffix,
             publisher: config.publisher, footerYears: footerYears,
             sourcesHref: site.facts.sources.isEmpty ? nil : permalinks.href(permalinks.sources),
             dataHref: site.facts.events.isEmpty ? nil : permalinks.href(SitePath(file: "data/events.json")),

@@ -134,6 +134,21 @@ struct SitePages: Sendable {
         return files
     }
 
+    // MARK: - Search
+
+    func search() throws(Diagnostic) -> [OutputFile] {
+        let view = SearchPageView(
+            site: context.siteView(section: "search"),
+            meta: context.meta(
+                title: "Search", description: "Search every article, event, entity, table and source of \(site.config.title).",
+                path: permalinks.search, bodyClass: "search-page", noIndex: true),
+            indexHref: context.href(permalinks.search),
+            archiveHref: context.href(permalinks.archive),
+            timelineHref: site.facts.events.isEmpty ? nil : context.href(permalinks.timeline),
+            tagsHref: context.href(permalinks.tags))
+        return [OutputFile(path: permalinks.search.outputPath, text: try context.render("search", view))]
+    }
+
     func notFound() throws(Diagnostic) -> [OutputFile] {
         let view = NotFoundView(
             site: context.siteView(section: ""),

@@ -83,12 +83,20 @@ struct Build: ParsableCommand {
         help: "Fail the build when the PDF cannot be typeset (Typst missing) instead of warning.")
     var requirePrint = false
 
+    @Flag(
+        name: .customLong("no-search-index"),
+        help: ArgumentHelp(
+            "Leave out the search index (for Scripts/bench-search; the search page then says search is unavailable).",
+            visibility: .hidden))
+    var noSearchIndex = false
+
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
         var options = SiteBuilder.Options(
             root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
         options.adoptsOutputFolder = adoptOutput
         options.printEdition = .build(required: requirePrint)
+        options.indexesSearch = !noSearchIndex
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
         let total = report.stages.reduce(Duration.zero) { $0 + $1.duration }
         let stages = report.stages.map { "\($0.name) \(Reporter.seconds($0.duration))" }.joined(separator: " · ")

@@ -20,6 +20,9 @@ struct LiveSiteTests {
             name: "body text of an article", path: "Content/articles/walls.md",
             transform: { $0.replacingOccurrences(of: "Nothing else here.", with: "Something else here.") }, fullRebuild: false),
         Edit(
+            name: "a word no other text has (a search shard added, words removed)", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "Nothing else here.", with: "Zyzzyva, 淘宝.") }, fullRebuild: false),
+        Edit(
             name: "title and tags of an article", path: "Content/articles/walls.md",
             transform: {
                 $0.replacingOccurrences(of: "title: The walls", with: "title: The walls, revised").replacingOccurrences(
@@ -69,6 +72,9 @@ struct LiveSiteTests {
         let full = try SiteBuilder.build(options).files
         let expected = Dictionary(uniqueKeysWithValues: full.map { ($0.path, $0) })
         #expect(Set(live.files.keys) == Set(expected.keys))
+        if edit.transform("Nothing else here.").contains("Zyzzyva") {
+            #expect(update.changedPaths.contains("search/shards/zy.json"))
+        }
         for (path, file) in expected where live.files[path] != file {
             Issue.record("\(path) differs from a full build after editing \(edit.path)")
         }

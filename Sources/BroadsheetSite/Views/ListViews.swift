@@ -39,6 +39,17 @@ struct TagIndexView: Sendable, Encodable {
 }
 
 /// The 404 page.
+/// The search page: results come from the script; without it, links to browse instead.
+struct SearchPageView: Sendable, Encodable {
+    var site: SiteView
+    var meta: PageMeta
+    /// The folder holding `meta.json`, `shards/` and `entries/`.
+    var indexHref: String
+    var archiveHref: String
+    var timelineHref: String?
+    var tagsHref: String
+}
+
 struct NotFoundView: Sendable, Encodable {
     var site: SiteView
     var meta: PageMeta

@@ -10,6 +10,9 @@ struct SiteView: Sendable, Encodable {
     var jsonFeedHref: String
     var stylesheetHref: String
     var scriptHref: String
+    /// The search page (the header's search form submits to it) and its script.
+    var searchHref: String
+    var searchScriptHref: String
     var publisher: String
     var footerYears: String
     /// The bibliography and data links, when the site has facts.

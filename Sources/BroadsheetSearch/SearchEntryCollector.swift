@@ -1,0 +1,137 @@
+import BroadsheetContent
+import BroadsheetCore
+import BroadsheetDocument
+import BroadsheetFacts
+import Foundation
+
+/// Turns the resolved site into search entries by walking its document trees and facts.
+///
+/// Articles come first (newest first), then pages, events (by date), entities, comparisons
+/// and sources: the order that breaks ties between equally ranked results.
+enum SearchEntryCollector {
+    static func entries(of site: Site) -> [SearchEntry] {
+        var entries = site.documents.parallelMap { entry(for: $0, in: site) }
+        entries += factEntries(of: site)
+        return entries
+    }
+
+    static func entry(for document: Document, in site: Site) -> SearchEntry {
+        var sections = [SearchSection(anchor: "", heading: "", text: document.summary ?? "")]
+        appendSections(of: document.body, to: &sections) { component in
+            switch component {
+            case .timeline: ""
+            case .comparison(let comparison): comparison.title
+            case .chart(let chart): [chart.title, chart.note ?? ""].filter { !$0.isEmpty }.joined(separator: ". ")
+            }
+        }
+        return SearchEntry(
+            key: "\(document.kind == .article ? "article" : "page")/\(document.slug)",
+            kind: document.kind == .article ? .article : .page, title: document.title,
+            href: site.permalinks.href(document.sitePath), date: document.date?.display,
+            sections: sections.filter { !$0.text.isEmpty || !$0.anchor.isEmpty })
+    }
+
+    static func factEntries(of site: Site) -> [SearchEntry] {
+        let facts = site.facts
+        let permalinks = site.permalinks
+        var entries: [SearchEntry] = []
+        for event in facts.events {
+            var text = plainText(site.factTexts.eventSummaries[event.id] ?? [])
+            let names = event.entities.compactMap { facts.entity($0)?.name }
+            if !names.isEmpty { text += (text.isEmpty ? "" : " ") + names.joined(separator: ", ") + "." }
+            let date = event.end.map { "\(event.date.display) – \($0.display)" } ?? event.date.display
+            entries.append(
+                SearchEntry(
+                    key: "event/\(event.id.rawValue)", kind: .event, title: event.title,
+                    href: permalinks.eventHref(event.id), date: date,
+                    sections: [SearchSection(anchor: "", heading: "", text: text)]))
+        }
+        for entity in facts.entities {
+            let title = entity.nativeName.map { "\(entity.name) (\($0))" } ?? entity.name
+            let description = plainText(site.factTexts.entityDescriptions[entity.id] ?? [])
+            entries.append(
+                SearchEntry(
+                    key: "entity/\(entity.id.rawValue)", kind: .entity, title: title,
+                    extraTitle: entity.shortName ?? "", href: permalinks.href(permalinks.entity(entity.id)), date: nil,
+                    sections: [SearchSection(anchor: "", heading: "", text: description)]))
+        }
+        for comparison in facts.comparisons {
+            var parts = [plainText(site.factTexts.comparisonDescriptions[comparison.id] ?? [])]
+            parts.append(([comparison.rowHeader] + comparison.columns.map(\.headerWithUnit)).joined(separator: ", ") + ".")
+            for row in comparison.rows {
+                let cells = comparison.columns.compactMap { column -> String? in
+                    guard let cell = row.cells[column.id] else { return nil }
+                    return "\(column.label) \(cell.displayText(in: column))"
+                }
+                parts.append("\(row.label): \(cells.joined(separator: "; ")).")
+            }
+            entries.append(
+                SearchEntry(
+                    key: "comparison/\(comparison.id.rawValue)", kind: .comparison, title: comparison.title,
+                    href: permalinks.href(permalinks.comparison(comparison.id)), date: nil,
+                    sections: [SearchSection(anchor: "", heading: "", text: parts.filter { !$0.isEmpty }.joined(separator: " "))])
+            )
+        }
+        for source in facts.sources {
+            var parts = [source.via.map { "\(source.publisher) via \($0)" } ?? source.publisher]
+            if let note = source.note { parts.append(note) }
+            entries.append(
+                SearchEntry(
+                    key: "source/\(source.id.rawValue)", kind: .source, title: source.title,
+                    href: permalinks.sourceHref(source.id), date: source.date?.display,
+                    sections: [SearchSection(anchor: "", heading: "", text: parts.joined(separator: ". "))]))
+        }
+        return entries
+    }
+
+    // MARK: - The tree walk
+
+    /// Appends the text of `blocks`, starting a new section at each heading with an id.
+    static func appendSections<Embed>(
+        of blocks: [Block<Embed>], to sections: inout [SearchSection], embed: (Embed) -> String
+    ) {
+        var pending = Array(blocks.reversed())
+        while let block = pending.popLast() {
+            switch block {
+            case .heading(let heading, _):
+                if heading.id.isEmpty {
+                    append(heading.text, to: &sections)
+                } else {
+                    sections.append(SearchSection(anchor: heading.id, heading: heading.text, text: ""))
+                }
+            case .paragraph(let inlines, _): append(Inline.plainText(of: inlines), to: &sections)
+            case .blockQuote(let children, _): pending += children.reversed()
+            case .list(let list, _): pending += list.items.flatMap { $0 }.reversed()
+            case .codeBlock(let code, _):
+                append(code.literal.split(whereSeparator: \.isNewline).joined(separator: " "), to: &sections)
+            case .embed(let value, _): append(embed(value), to: &sections)
+            case .thematicBreak, .html: break
+            }
+        }
+    }
+
+    private static func append(_ text: String, to sections: inout [SearchSection]) {
+        let trimmed = trimmed(text)
+        guard !trimmed.isEmpty else { return }
+        let last = sections.count - 1
+        sections[last].text += sections[last].text.isEmpty ? trimmed : " " + trimmed
+    }
+
+    /// `text` without leading and trailing spaces and newlines; most texts have none, so no copy is made.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = utf8.lastIndex(where: { !isSpace($0) })!
+        return String(decoding: utf8[start...end], as: UTF8.self)
+    }
+
+    private static func noEmbed(_ never: Never) -> String {}
+
+    static func plainText(_ blocks: FactText) -> String {
+        var sections = [SearchSection(anchor: "", heading: "", text: "")]
+        appendSections(of: blocks, to: &sections, embed: noEmbed)
+        return sections.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
