@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 
 /// Writes a document tree as HTML: CommonMark's HTML, byte for byte as libcmark writes it,
 /// plus Broadsheet's heading anchors, citation marks and components.
@@ -209,5 +210,12 @@ extension HTMLWriter where Embed == Never {
         } catch {
             preconditionFailure("a text without components cannot fail to render: \(error)")
         }
+    }
+
+    /// A short text (an event summary, a correction note) as HTML: its inline content when it
+    /// is one paragraph, so it can stand inside a list item or a sentence; blocks otherwise.
+    public static func textHTML(_ text: [Block<Never>], style: HTMLStyle = .website) -> String {
+        if let inlines = BroadsheetDocument.singleParagraph(text) { return html(inlines, style: style) }
+        return blocksHTML(text, style: style).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

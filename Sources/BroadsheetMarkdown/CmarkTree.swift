@@ -113,13 +113,13 @@ enum CmarkTree {
             case CMARK_NODE_DOCUMENT:
                 stack.append(Frame(kind: .document, span: Self.span(node)))
             case CMARK_NODE_BLOCK_QUOTE:
-                push(.blockQuote, node, nests: true)
+                push(.blockQuote, node)
             case CMARK_NODE_LIST:
                 push(
                     .list(
                         isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                         start: Int(cmark_node_get_list_start(node)), isTight: cmark_node_get_list_tight(node) != 0),
-                    node, nests: true)
+                    node)
             case CMARK_NODE_ITEM:
                 if case .list = stack[stack.count - 1].kind {
                     stack.append(Frame(kind: .item, span: Self.span(node)))
@@ -135,9 +135,9 @@ enum CmarkTree {
             case CMARK_NODE_HEADING:
                 stack.append(Frame(kind: .heading(level: Int(cmark_node_get_heading_level(node))), span: Self.span(node)))
             case CMARK_NODE_EMPH:
-                push(.emphasis, node, nests: true)
+                push(.emphasis, node)
             case CMARK_NODE_STRONG:
-                push(.strong, node, nests: true)
+                push(.strong, node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 stack.append(Frame(kind: .link(isImage: type == CMARK_NODE_IMAGE), span: Self.span(node)))
             case CMARK_NODE_CODE_BLOCK:
@@ -167,7 +167,7 @@ enum CmarkTree {
         }
 
         /// Opens a container, or a flattened one past the depth limit.
-        private mutating func push(_ kind: Kind, _ node: OpaquePointer, nests: Bool) {
+        private mutating func push(_ kind: Kind, _ node: OpaquePointer) {
             guard depth < CmarkTree.maximumDepth else {
                 stack.append(Frame(kind: .flattened, span: Self.span(node)))
                 return
@@ -201,7 +201,7 @@ enum CmarkTree {
         // MARK: Exiting
 
         private mutating func exit(_ node: OpaquePointer) {
-            guard stack.count > 1, var frame = stack.popLast() else { return }
+            guard stack.count > 1, let frame = stack.popLast() else { return }
             if frame.nests { depth -= 1 }
             if node == firstParagraphNode { inFirstParagraph = false }
             switch frame.kind {

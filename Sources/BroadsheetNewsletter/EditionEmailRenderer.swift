@@ -199,7 +199,7 @@ public struct EditionEmailRenderer: Sendable {
             EmailEventView(
                 dateDisplay: event.date.display, title: event.title,
                 url: origin + site.permalinks.eventHref(event.id),
-                summary: Self.html(
+                summary: HTMLWriter.textHTML(
                     site.factTexts.eventSummaries[event.id] ?? [], style: EmailStyle.html(origin: origin, pageURL: archiveURL)),
                 isReported: event.confidence == .medium)
         }
@@ -219,12 +219,6 @@ public struct EditionEmailRenderer: Sendable {
             return PlainText.wrap("\(event.date.display): \(event.title)\(reported) [\(links.number(for: url))]")
                 + "\n" + PlainText.wrap(summary, prefix: "  ")
         }.joined(separator: "\n\n")
-    }
-
-    /// A fact's text as email HTML: inline when it is one paragraph.
-    private static func html(_ text: FactText, style: HTMLStyle) -> String {
-        if let inlines = BroadsheetDocument.singleParagraph(text) { return HTMLWriter<Never>.html(inlines, style: style) }
-        return HTMLWriter<Never>.blocksHTML(text, style: style).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A fact's text as plain text, its links numbered.

@@ -340,11 +340,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func isFolder(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     private func describe(_ error: any Error) -> String {
         if let error = error as? OutputWriterError { return error.message }
         if let error = error as? POSIXFileError { return error.description }

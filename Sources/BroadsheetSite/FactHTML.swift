@@ -14,14 +14,8 @@ struct FactHTML: Sendable {
     var comparisonDescriptions: [ComparisonID: String] = [:]
 
     init(_ texts: FactTexts) {
-        eventSummaries = texts.eventSummaries.mapValues(Self.html)
-        entityDescriptions = texts.entityDescriptions.mapValues(Self.html)
-        comparisonDescriptions = texts.comparisonDescriptions.mapValues(Self.html)
-    }
-
-    /// A one-paragraph text as inline HTML; a longer one as blocks.
-    static func html(_ text: FactText) -> String {
-        if let inlines = BroadsheetDocument.singleParagraph(text) { return HTMLWriter<Never>.html(inlines) }
-        return HTMLWriter<Never>.blocksHTML(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        eventSummaries = texts.eventSummaries.mapValues { HTMLWriter.textHTML($0) }
+        entityDescriptions = texts.entityDescriptions.mapValues { HTMLWriter.textHTML($0) }
+        comparisonDescriptions = texts.comparisonDescriptions.mapValues { HTMLWriter.textHTML($0) }
     }
 }

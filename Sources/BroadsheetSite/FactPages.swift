@@ -1,7 +1,7 @@
 import BroadsheetCharts
 import BroadsheetContent
-import BroadsheetData
 import BroadsheetCore
+import BroadsheetData
 import BroadsheetDocument
 import BroadsheetFacts
 import Foundation
@@ -169,14 +169,17 @@ struct FactPages: Sendable {
                 path: permalinks.comparisons, bodyClass: "comparisons"),
             comparisons: facts.comparisons.map(context.comparisonCard))
         files.append(OutputFile(path: permalinks.comparisons.outputPath, text: try context.render("comparisons", index)))
+        // One walk of every body, not one per comparison.
+        var citers: [ComparisonID: [Document]] = [:]
+        for document in site.documents {
+            var shown: Set<ComparisonID> = []
+            for case .comparison(let comparison) in Block.embeds(in: document.body) where shown.insert(comparison.id).inserted {
+                citers[comparison.id, default: []].append(document)
+            }
+        }
         for comparison in facts.comparisons {
             let path = permalinks.comparison(comparison.id)
-            let citedBy = site.documents.filter { document in
-                Block.embeds(in: document.body).contains { embed in
-                    if case .comparison(let shown) = embed { return shown.id == comparison.id }
-                    return false
-                }
-            }
+            let citedBy = citers[comparison.id] ?? []
             let view = ComparisonPageView(
                 site: context.siteView(section: "compare"),
                 meta: context.meta(

@@ -1,6 +1,7 @@
 import BroadsheetCharts
 import BroadsheetContent
 import BroadsheetCore
+import BroadsheetDocument
 import BroadsheetFacts
 import Foundation
 
@@ -50,7 +51,7 @@ struct SitePages: Sendable {
             previous: previous, next: next,
             corrections: document.corrections.map { correction in
                 CorrectionView(
-                    dateDisplay: correction.date.display, dateISO: correction.date.isoDate, note: FactHTML.html(correction.note))
+                    dateDisplay: correction.date.display, dateISO: correction.date.isoDate, note: HTMLWriter.textHTML(correction.note))
             }, hasCorrections: !document.corrections.isEmpty)
         let html = try context.render(isArticle ? "article" : "page", view)
         return OutputFile(path: document.sitePath.outputPath, text: html)

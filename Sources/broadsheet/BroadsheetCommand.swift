@@ -112,7 +112,7 @@ struct Build: ParsableCommand {
             let count = report.keptEntries.count
             // File names can hold control characters; they must not reach the terminal as escape sequences.
             let names =
-                report.keptEntries.prefix(5).map(Reporter.printable).joined(separator: ", ")
+                report.keptEntries.prefix(5).map { TerminalText.escaped($0) }.joined(separator: ", ")
                 + (count > 5 ? " and \(count - 5) more" : "")
             print("Kept \(count) entr\(count == 1 ? "y" : "ies") of the output that Broadsheet did not write: \(names)")
         }
@@ -176,19 +176,6 @@ struct Reporter {
             Self.printError(DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0).format(error.diagnostics))
             throw ExitCode.failure
         }
-    }
-
-    /// `text` with control characters shown as `\u{…}`, so nothing printed can steer the terminal.
-    static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 
     static func printError(_ text: String) {
