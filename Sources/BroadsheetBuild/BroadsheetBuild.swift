@@ -104,6 +104,10 @@ public enum SiteBuilder {
             let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
             return ((rendered + emails + edition.files + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
+        // Every internal link and image against the files about to be written (docs/content.md, "Links").
+        try stage("links") { () throws(DiagnosticsError) in
+            ((), LinkChecker.check(files, site: site, templatesFolder: loaded.templates.folder))
+        }
         var kept: [String] = []
         if options.write {
             kept = try stage("write") { () throws(DiagnosticsError) in

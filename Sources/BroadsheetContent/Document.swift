@@ -42,6 +42,8 @@ public struct Document: Sendable, Hashable {
     public var citations: [Citation]
     /// Corrections made to the text, oldest first.
     public var corrections: [Correction] = []
+    /// Links into the site written in the body and the corrections, with their positions (for the link check).
+    public var authoredLinks: [AuthoredLink] = []
 }
 
 /// One numbered entry of a document's References.

@@ -14,11 +14,14 @@ struct DocumentResolver: Sendable {
         var ledger: LinkResolver.CitationLedger? = LinkResolver.CitationLedger()
         let offset = loaded.bodyLineOffset
         var chartIDs = ChartIDs()
+        var authoredLinks: [AuthoredLink] = []
         let rendered: MarkdownDocument<Component> = MarkdownParser.parse(
             loaded.body, options: options,
             resolveLink: { link in
                 let location = SourceLocation(path: loaded.path, line: link.line + offset, column: link.column)
-                return links.resolve(link, at: location, ledger: &ledger, diagnostics: &diagnostics)
+                let resolution = links.resolve(link, at: location, ledger: &ledger, diagnostics: &diagnostics)
+                if let authored = AuthoredLink.record(link, resolution: resolution, at: location) { authoredLinks.append(authored) }
+                return resolution
             },
             resolveBlock: { block in
                 guard ComponentParser.languages.contains(block.language) else { return .keep }
@@ -45,10 +48,16 @@ struct DocumentResolver: Sendable {
             let note = MarkdownParser.parseText(
                 correction.note, options: options,
                 resolveLink: { link in
-                    links.resolve(link, at: correction.noteLocation, ledger: &noLedger, diagnostics: &diagnostics)
+                    let resolution = links.resolve(
+                        link, at: correction.noteLocation, ledger: &noLedger, diagnostics: &diagnostics)
+                    if let authored = AuthoredLink.record(link, resolution: resolution, at: correction.noteLocation) {
+                        authoredLinks.append(authored)
+                    }
+                    return resolution
                 })
             return Correction(date: correction.date, note: note)
         }
+        corrected.authoredLinks = authoredLinks
         return (corrected, diagnostics)
     }
 

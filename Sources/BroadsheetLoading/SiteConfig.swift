@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Hashable {
         public var title: String
         /// A path from the site root (`/timeline/`) or an absolute URL.
         public var url: String
+        /// Where the url is written in site.yaml (for the link check).
+        public var location: SourceLocation?
     }
 
     /// The publication's name.
@@ -185,7 +187,9 @@ public enum SiteConfigLoader {
             }
             entry.reportUnknownKeys()
             diagnostics += entry.diagnostics
-            if let title, let url { menu.append(SiteConfig.MenuItem(title: title, url: url)) }
+            if let title, let url {
+                menu.append(SiteConfig.MenuItem(title: title, url: url, location: entry.location(ofKey: "url")))
+            }
         }
         return menu
     }
