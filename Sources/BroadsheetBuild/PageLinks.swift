@@ -18,12 +18,12 @@ struct PageLinks: Sendable {
             let bytes = raw.bindMemory(to: UInt8.self)
             let count = bytes.count
             var index = 0
+            guard let base = raw.baseAddress else { return }
             while index < count {
-                guard bytes[index] == UInt8(ascii: "=") else {
-                    index += 1
-                    continue
-                }
-                let equals = index
+                // memchr finds the next `=` many bytes at a time; most of a page is text and tags.
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) else { break }
+                let equals = base.distance(to: UnsafeRawPointer(found))
+                index = equals
                 index += 1
                 guard index < count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { continue }
                 let kind = attribute(before: equals, in: bytes)
