@@ -102,7 +102,8 @@ public enum SiteBuilder {
                     downloads: downloads.sorted { $0.format > $1.format }))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
             let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
-            return ((rendered + emails + edition.files + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            let media = site.media.files.values.map { OutputFile(path: $0.outputPath, copying: $0.source) }
+            return ((rendered + emails + edition.files + search + media).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
         // Every internal link and image against the files about to be written (docs/content.md, "Links").
         try stage("links") { () throws(DiagnosticsError) in

@@ -245,7 +245,7 @@ public struct LiveSite: Sendable {
         let search = SearchIndex(site: site)
         let files =
             try rendering.renderAll() + NewsletterRenderer.render(site, templates: loaded.templates) + search.files()
-            + loaded.assets.files
+            + loaded.assets.files + site.media.files.values.map { OutputFile(path: $0.outputPath, copying: $0.source) }
         return (
             loaded, site, rendering, search, Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { $1 }),
             (loadProblems + resolveProblems).sortedByLocation()

@@ -33,6 +33,9 @@ public struct AuthoredLink: Sendable, Hashable {
             let destination = link.destination
             guard !destination.isEmpty, link.scheme == nil, !destination.hasPrefix("//") else { return nil }
             return AuthoredLink(destination: destination, href: destination, location: location, isImage: link.isImage)
+        case .image(let image):
+            guard image.target == .sitePath else { return nil }
+            return AuthoredLink(destination: link.destination, href: image.href, location: location, isImage: link.isImage)
         case .textFollowedBy, .textOnly:
             return nil
         }

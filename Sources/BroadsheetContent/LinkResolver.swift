@@ -14,6 +14,8 @@ struct LinkResolver: Sendable {
     let pageSlugs: Set<String>
     /// Slugs of drafts left out of this build.
     let excludedDrafts: Set<String>
+    /// The files of `Content/media/`.
+    var media = MediaLibrary()
 
     static let schemes: Set<String> = ["article", "page", "source", "entity", "event", "compare"]
 
@@ -38,6 +40,15 @@ struct LinkResolver: Sendable {
         _ link: MarkdownLink, at location: SourceLocation, ledger: inout CitationLedger?,
         diagnostics: inout [Diagnostic]
     ) -> LinkResolution {
+        if link.isImage, let problem = Self.altProblem(link, at: location) { diagnostics.append(problem) }
+        if link.scheme == nil, let name = MediaLibrary.name(in: link.destination) {
+            return resolveMedia(name, link, at: location, diagnostics: &diagnostics)
+        }
+        if link.isImage && Self.isDecorative(link) && !link.isUnsafe {
+            let href = link.destination.hasPrefix("/") && !link.destination.hasPrefix("//")
+                ? permalinks.basePath + link.destination.dropFirst() : link.destination
+            return .image(ImageResolution(target: link.scheme == nil ? .sitePath : .external, href: href, isDecorative: true))
+        }
         // Root-relative links mean the site's root, which may sit under a path (/report/).
         if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {
             return .link(.sitePath, href: permalinks.basePath + link.destination.dropFirst())
@@ -117,6 +128,40 @@ struct LinkResolver: Sendable {
         }
         guard !marks.isEmpty else { return .textOnly }
         return .textFollowedBy(marks)
+    }
+
+    /// A link or image into `Content/media/`: the hashed address, with the image's size.
+    private func resolveMedia(
+        _ name: String, _ link: MarkdownLink, at location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> LinkResolution {
+        guard let file = media.files[name] else {
+            diagnostics.append(
+                .error(
+                    at: location, "unknown media file '\(name)'",
+                    hint: Suggestion.hint(
+                        for: name, in: media.files.keys,
+                        otherwise: "put the file at \(MediaLibrary.folder)/\(name), or correct the name")))
+            return .textOnly
+        }
+        let href = permalinks.href(SitePath(file: file.outputPath))
+        return .image(
+            ImageResolution(
+                target: .sitePath, href: href, width: file.size?.width, height: file.size?.height,
+                isDecorative: link.isImage && Self.isDecorative(link)))
+    }
+
+    /// `![decorative](…)`: an image that only decorates, written with an empty `alt`.
+    static func isDecorative(_ link: MarkdownLink) -> Bool {
+        link.text.trimmingCharacters(in: .whitespaces).lowercased() == "decorative"
+    }
+
+    /// The error for an image without a description.
+    static func altProblem(_ link: MarkdownLink, at location: SourceLocation) -> Diagnostic? {
+        guard link.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return .error(
+            at: location, "this image has no alt text",
+            hint: "describe what it shows between the brackets, e.g. ![Taobao's checkout page in 2024](\(link.destination)); "
+                + "for a purely decorative image write ![decorative](\(link.destination))")
     }
 
     private func splitFragment(_ target: String) -> (String, String) {

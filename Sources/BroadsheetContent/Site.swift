@@ -25,6 +25,8 @@ public struct Site: Sendable {
     public var editions: [Edition] = []
     /// The documents of the print edition, in order.
     public var printContents = PrintContents()
+    /// The files of `Content/media/`, published under hashed names.
+    public var media = MediaLibrary()
 }
 
 extension Site {

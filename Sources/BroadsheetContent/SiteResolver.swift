@@ -96,7 +96,7 @@ public enum SiteResolver {
         let site = Site(
             config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
             factTexts: factTexts, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
-            citingEvents: citingEvents, editions: editions, printContents: printContents)
+            citingEvents: citingEvents, editions: editions, printContents: printContents, media: content.media)
         return (site, diagnostics)
     }
 
@@ -129,7 +129,8 @@ public enum SiteResolver {
         let links = LinkResolver(
             permalinks: permalinks, facts: facts,
             articleSlugs: Set(published.filter { $0.kind == .article }.map(\.slug)),
-            pageSlugs: Set(published.filter { $0.kind == .page }.map(\.slug)), excludedDrafts: drafts)
+            pageSlugs: Set(published.filter { $0.kind == .page }.map(\.slug)), excludedDrafts: drafts,
+            media: content.media)
         return DocumentResolver(links: links, options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML))
     }
 

@@ -15,6 +15,8 @@ public struct HTMLStyle: Sendable {
     public var linkURL: (@Sendable (ResolvedLink) -> String)?
     /// Leaves the author's raw HTML out even where the site allows it (an EPUB must be XHTML).
     public var omitsRawHTML: Bool
+    /// Writes each image as its alt text, `[Image: …]` (the EPUB, which carries no web files).
+    public var imagesAsText = false
 
     /// Creates a style.
     public init(
@@ -27,6 +29,13 @@ public struct HTMLStyle: Sendable {
         self.pageURL = pageURL
         self.linkURL = linkURL
         self.omitsRawHTML = omitsRawHTML
+    }
+
+    /// This style with every image written as its alt text.
+    public var withImagesAsText: HTMLStyle {
+        var style = self
+        style.imagesAsText = true
+        return style
     }
 
     /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved.

@@ -143,11 +143,19 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             write(children)
             append("</a>")
         case .image(let link, let alt):
+            if style.imagesAsText {
+                let text = Inline.plainText(of: alt)
+                if !text.isEmpty { append("<span class=\"image-alt\">[Image: \(CmarkEscaping.text(text))]</span>") }
+                return
+            }
             let title = link.title.isEmpty ? "" : " title=\"\(CmarkEscaping.text(link.title))\""
+            // The size lets the browser reserve the image's space, so the page does not jump as it loads.
+            var size = ""
+            if let width = link.width, let height = link.height { size = " width=\"\(width)\" height=\"\(height)\"" }
             open(
                 "img",
                 attributes:
-                    " src=\"\(CmarkEscaping.href(style.url(link.href)))\" alt=\"\(CmarkEscaping.text(Inline.plainText(of: alt)))\"\(title) /",
+                    " src=\"\(CmarkEscaping.href(style.url(link.href)))\" alt=\"\(CmarkEscaping.text(Inline.plainText(of: alt)))\"\(title)\(size) /",
                 close: ">")
         case .citations(let marks):
             open("sup", attributes: " class=\"citation\"")

@@ -7,12 +7,18 @@ public struct ResolvedLink: Sendable, Hashable {
     public var href: String
     /// The link's title, as written.
     public var title: String
+    /// An image's width in pixels, when known (read from a media file).
+    public var width: Int?
+    /// An image's height in pixels, when known.
+    public var height: Int?
 
     /// Creates a link.
-    public init(target: LinkTarget, href: String, title: String = "") {
+    public init(target: LinkTarget, href: String, title: String = "", width: Int? = nil, height: Int? = nil) {
         self.target = target
         self.href = href
         self.title = title
+        self.width = width
+        self.height = height
     }
 }
 

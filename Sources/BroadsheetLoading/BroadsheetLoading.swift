@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var documents: [LoadedDocument]
     /// Newsletter editions, in path order.
     public var editions: [LoadedEdition]
+    /// The files of `Content/media/`.
+    public var media = MediaLibrary()
 
     /// Creates loaded content (tests and generated sites build it in memory).
     public init(config: SiteConfig, documents: [LoadedDocument], editions: [LoadedEdition] = []) {
@@ -75,8 +77,36 @@ public enum ContentLoader {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
+        let (media, mediaProblems) = MediaLibrary.load(root: root)
+        diagnostics += mediaProblems + unknownEntries(root: root)
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, documents: documents, editions: editions), diagnostics)
+        var content = LoadedContent(config: config, documents: documents, editions: editions)
+        content.media = media
+        return (content, diagnostics)
+    }
+
+    /// What `Content/` may hold; anything else is warned about rather than ignored in silence.
+    static let knownEntries = ["site.yaml", "articles", "pages", "newsletters", "facts", "media"]
+
+    /// A warning for each entry of `Content/` that Broadsheet does not read (hidden ones aside).
+    private static func unknownEntries(root: URL) -> [Diagnostic] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Content").path)
+        } catch {
+            return [
+                .error(
+                    at: SourceLocation(path: "Content"), "cannot list the folder: \(error.localizedDescription)",
+                    hint: "check that Content/ is a readable folder")
+            ]
+        }
+        return names.sorted().filter { !$0.hasPrefix(".") && !knownEntries.contains($0) }.map { name in
+            .warning(
+                at: SourceLocation(path: "Content/" + name),
+                "ignored: Content/ holds only site.yaml, articles/, pages/, newsletters/, facts/ and media/",
+                hint: knownEntries.first { Suggestion.editDistance(name, $0) <= 1 }.map { "did you mean '\($0)'?" }
+                    ?? "move it into one of those folders (images and other files go in Content/media/) or out of Content/")
+        }
     }
 
     /// The `.md` files directly in `folder`, sorted; other files are warned about.

@@ -251,6 +251,13 @@ enum CmarkTree {
                 case .textOnly:
                     stack[stack.count - 1].inlines += frame.inlines
                     return
+                case .image(let image):
+                    resolved = ResolvedLink(
+                        target: image.target, href: image.href, title: title, width: image.width, height: image.height)
+                    if isImage {
+                        appendInline(.image(resolved, alt: image.isDecorative ? [] : frame.inlines))
+                        return
+                    }
                 }
                 appendInline(isImage ? .image(resolved, alt: frame.inlines) : .link(resolved, frame.inlines))
             }

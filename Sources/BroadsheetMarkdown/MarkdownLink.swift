@@ -55,4 +55,29 @@ public enum LinkResolution: Sendable, Hashable {
     case textFollowedBy([CitationMark])
     /// Drop the link but keep its text (used after an error has been reported).
     case textOnly
+    /// An image with a resolved address and, when known, its size; a decorative image's alt text is left out.
+    case image(ImageResolution)
+}
+
+/// Where an image goes, how big it is, and whether it only decorates.
+public struct ImageResolution: Sendable, Hashable {
+    /// What the address points at (`.sitePath` for a media file).
+    public var target: LinkTarget
+    /// The address to write.
+    public var href: String
+    /// Width and height in pixels, read from the file.
+    public var width: Int?
+    /// Height in pixels.
+    public var height: Int?
+    /// True for `![decorative](…)`: the image gets an empty `alt`, so screen readers skip it.
+    public var isDecorative: Bool
+
+    /// Creates a resolution.
+    public init(target: LinkTarget, href: String, width: Int? = nil, height: Int? = nil, isDecorative: Bool = false) {
+        self.target = target
+        self.href = href
+        self.width = width
+        self.height = height
+        self.isDecorative = isDecorative
+    }
 }

@@ -131,7 +131,7 @@ enum EverythingSite {
         ## Who
 
         [WeChat Pay](entity:wechat-pay) belongs to [Tencent](entity:tencent). See [the other story](article:walls),
-        [the about page](page:about) and [the table](compare:share).
+        [the about page](page:about) and [the table](compare:share). ![The Gazette's seal](media/seal.svg)
 
         ## 微信支付
 
@@ -207,6 +207,9 @@ enum EverythingSite {
         ---
 
         Hidden.
+        """,
+        "Content/media/seal.svg": """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60"><circle cx="60" cy="30" r="25"/></svg>
         """,
         "Content/pages/about.md": """
         ---

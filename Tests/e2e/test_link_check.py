@@ -56,3 +56,41 @@ def test_good_internal_links_build(broadsheet_bin, repo_root, tmp_path: Path):
     (root / "Content/articles/broken.md").write_text(fixed, encoding="utf-8")
     process = run_broadsheet(broadsheet_bin, "build", "--root", str(root), "--output", str(tmp_path / "out"), cwd=tmp_path)
     assert process.returncode == 0, describe(process)
+
+
+# MARK: - Media
+
+# A 3 × 2 GIF (the smallest complete image format to write by hand).
+GIF = bytes.fromhex("474946383961" "0300" "0200" "800000" "000000" "ffffff" "2c00000000030002000002028451003b")
+
+PICTURES = """\
+---
+title: Pictures
+date: 2024-05-04
+---
+
+![A three by two dot](media/dot.gif)
+"""
+
+
+def test_media_is_published_hashed_and_sized_and_served(broadsheet_bin, repo_root, tmp_path: Path):
+    import re
+    import urllib.request
+
+    from preview_server import running_preview
+
+    root = write_fixture_site(tmp_path / "site", repo_root)
+    (root / "Content/media").mkdir(parents=True)
+    (root / "Content/media/dot.gif").write_bytes(GIF)
+    (root / "Content/articles/pictures.md").write_text(PICTURES, encoding="utf-8")
+    output = tmp_path / "out"
+    process = run_broadsheet(broadsheet_bin, "build", "--root", str(root), "--output", str(output), cwd=tmp_path)
+    assert process.returncode == 0, describe(process)
+    page = (output / "articles/pictures/index.html").read_text(encoding="utf-8")
+    match = re.search(r'<img src="/(media/dot\.[0-9a-f]{8}\.gif)" alt="A three by two dot" width="3" height="2" />', page)
+    assert match, page
+    assert (output / match.group(1)).read_bytes() == GIF
+    with running_preview(broadsheet_bin, root) as preview:
+        with urllib.request.urlopen(preview.url.rstrip("/") + "/" + match.group(1), timeout=10) as response:
+            assert response.status == 200
+            assert response.read() == GIF
