@@ -42,6 +42,8 @@ public struct Document: Sendable, Hashable {
     public var citations: [Citation]
     /// Corrections made to the text, oldest first.
     public var corrections: [Correction] = []
+    /// The front matter's `image:`, resolved into `Content/media/`.
+    public var image: DocumentImage?
     /// Links into the site written in the body and the corrections, with their positions (for the link check).
     public var authoredLinks: [AuthoredLink] = []
 }

@@ -58,7 +58,34 @@ struct DocumentResolver: Sendable {
             return Correction(date: correction.date, note: note)
         }
         corrected.authoredLinks = authoredLinks
+        if let image = loaded.image {
+            corrected.image = resolveImage(image, at: loaded.imageLocation ?? SourceLocation(path: loaded.path), &diagnostics)
+        }
         return (corrected, diagnostics)
+    }
+
+    /// The front matter's `image:` (`photo.jpg`, `media/photo.jpg` or `/media/photo.jpg`) as a sized media file.
+    private func resolveImage(_ image: String, at location: SourceLocation, _ diagnostics: inout [Diagnostic])
+        -> DocumentImage?
+    {
+        let name = MediaLibrary.name(in: image) ?? image
+        guard let file = links.media.files[name] else {
+            diagnostics.append(
+                .error(
+                    at: location, "unknown media file '\(name)'",
+                    hint: Suggestion.hint(
+                        for: name, in: links.media.files.keys,
+                        otherwise: "put the file at \(MediaLibrary.folder)/\(name), or correct the name")))
+            return nil
+        }
+        guard let size = file.size else {
+            diagnostics.append(
+                .error(
+                    at: location, "the image '\(name)' is not a PNG, JPEG, GIF, WebP or SVG file",
+                    hint: "point `image:` at an image in \(MediaLibrary.folder)/"))
+            return nil
+        }
+        return DocumentImage(path: SitePath(file: file.outputPath), width: size.width, height: size.height)
     }
 
     /// The first paragraph, cut at a word boundary near 220 characters.

@@ -24,6 +24,10 @@ public struct LoadedDocument: Sendable, Hashable {
     public var updated: PublicationDate?
     /// The author-written summary.
     public var summary: String?
+    /// `image:`: a file in `Content/media/` for the article's card, `og:image` and JSON-LD.
+    public var image: String?
+    /// Where `image:` is written.
+    public var imageLocation: SourceLocation?
     /// Tags as written.
     public var tags: [String]
     /// Authors (the site's author when not given).
@@ -68,7 +72,7 @@ public struct LoadedDocument: Sendable, Hashable {
 /// Reads the front matter of articles and pages.
 public enum DocumentLoader {
     static let articleKeys = [
-        "title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight", "corrections",
+        "title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight", "corrections", "image",
     ]
 
     /// Parses one file into a document, or returns every problem found in its front matter.
@@ -97,6 +101,7 @@ public enum DocumentLoader {
                     hint: "check both dates"))
         }
         let summary = fields.string("summary", acceptsBareScalars: false)
+        let image = fields.string("image")
         let tags = fields.stringList("tags") ?? []
         let authors = fields.stringList("authors") ?? []
         let isDraft = fields.bool("draft") ?? false
@@ -149,11 +154,15 @@ public enum DocumentLoader {
         fields.reportUnknownKeys(known: articleKeys)
         diagnostics += fields.diagnostics
         guard let title, kind == .page || date != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
-        let document = LoadedDocument(
+        var document = LoadedDocument(
             kind: kind, path: file.path, slug: slug.precomposedStringWithCanonicalMapping, title: title, date: date,
             updated: updated, summary: summary, tags: tags, authors: authors.isEmpty ? [defaultAuthor] : authors,
             isDraft: isDraft, weight: weight, body: split.body, bodyLineOffset: split.bodyLineOffset, slugLocation: slugLocation,
             corrections: corrections)
+        if let image {
+            document.image = image
+            document.imageLocation = fields.location(ofKey: "image")
+        }
         return (document, diagnostics)
     }
 

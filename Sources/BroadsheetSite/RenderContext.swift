@@ -86,20 +86,23 @@ struct RenderContext: Sendable {
 
     func meta(
         title: String?, description: String, path: SitePath, type: String = "website", jsonLD: String? = nil,
-        bodyClass: String, noIndex: Bool = false, published: String? = nil, modified: String? = nil
+        bodyClass: String, noIndex: Bool = false, published: String? = nil, modified: String? = nil,
+        image: DocumentImage? = nil
     ) -> PageMeta {
         let documentTitle = title.map { "\($0) — \(config.title)" } ?? config.title
         return PageMeta(
             documentTitle: documentTitle, description: description, canonicalURL: absoluteURL(path),
             ogTitle: title ?? config.title, ogType: type, jsonLD: jsonLD, bodyClass: bodyClass, noIndex: noIndex,
-            publishedISO: published, modifiedISO: modified)
+            publishedISO: published, modifiedISO: modified,
+            image: image.map { ImageView(url: absoluteURL($0.path), width: $0.width, height: $0.height) })
     }
 
     func card(_ article: Article) -> ArticleCard {
         ArticleCard(
             title: article.title, href: href(article.sitePath), dateDisplay: article.date.display,
             dateISO: article.date.isoDate, excerpt: article.excerpt, readingMinutes: article.readingMinutes,
-            tags: article.tags.map(tagLink), isDraft: article.isDraft)
+            tags: article.tags.map(tagLink), isDraft: article.isDraft,
+            image: article.document.image.map { ImageView(url: href($0.path), width: $0.width, height: $0.height) })
     }
 
     /// Renders every article's card once, in parallel, reusing the cards of `previous`

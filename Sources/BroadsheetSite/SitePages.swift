@@ -40,7 +40,7 @@ struct SitePages: Sendable {
             title: document.title, description: document.excerpt, path: document.sitePath,
             type: isArticle ? "article" : "website", jsonLD: article.map(newsArticleJSONLD),
             bodyClass: isArticle ? "article" : "page", published: document.date?.rfc3339,
-            modified: (document.updated ?? document.date)?.rfc3339)
+            modified: (document.updated ?? document.date)?.rfc3339, image: document.image)
         let view = DocumentView(
             site: context.siteView(section: isArticle ? "articles" : document.slug), meta: meta, title: document.title,
             summary: document.summary, dateDisplay: document.date?.display, dateISO: document.date?.isoDate,
@@ -64,7 +64,7 @@ struct SitePages: Sendable {
         let authors: [[String: Any]] = document.authors.map {
             ["@type": $0 == config.author ? "Organization" : "Person", "name": $0]
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": document.title,
             "description": document.excerpt, "datePublished": article.date.rfc3339,
             "dateModified": article.lastModified.rfc3339, "author": authors,
@@ -72,6 +72,11 @@ struct SitePages: Sendable {
             "mainEntityOfPage": ["@type": "WebPage", "@id": url], "url": url, "inLanguage": config.language,
             "wordCount": document.wordCount, "keywords": document.tags.map(\.name),
         ]
+        if let image = document.image {
+            object["image"] = [
+                "@type": "ImageObject", "url": context.absoluteURL(image.path), "width": image.width, "height": image.height,
+            ]
+        }
         return JSONText.forScript(object)
     }
 

@@ -191,6 +191,7 @@ enum EverythingSite {
         corrections:
           - date: 2013-11-28
             note: An earlier version misnamed [Tencent](entity:tencent)'s app; it is *WeChat*.
+        image: media/seal.svg
         ---
 
         A first paragraph long enough to become the excerpt, because this article has no summary of its own and the generator must cut one from the text.

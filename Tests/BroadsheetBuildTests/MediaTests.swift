@@ -48,6 +48,33 @@ struct MediaTests {
         #expect(page.contains(#"<img src="/gazette/\#(hashed)" alt="The same" title="Title" width="640" height="480" />"#))
     }
 
+    @Test("front matter `image:` becomes the card image, og:image and the JSON-LD image")
+    func documentImage() throws {
+        let site = try site("Nothing.")
+        defer { site.delete() }
+        try site.write(
+            "Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\nimage: photo.png\n---\n\nText.\n")
+        let report = try SiteBuilder.build(SiteBuilder.Options(root: site.root, write: false))
+        let hashed = "media/" + MediaLibrary.hashedName("photo.png", data: Data(Self.png))
+        let page = try #require(report.files.first { $0.path == "articles/pictures/index.html" }?.text)
+        #expect(page.contains(#"<meta property="og:image" content="https://example.org/gazette/\#(hashed)">"#))
+        #expect(page.contains(#"<meta property="og:image:width" content="640">"#))
+        #expect(page.contains(#""image":{"@type":"ImageObject","height":480,"url":"https://example.org/gazette/\#(hashed)","width":640}"#))
+        let archive = try #require(report.files.first { $0.path == "archive/index.html" }?.text)
+        #expect(archive.contains(#"<img class="card-image" src="/gazette/\#(hashed)" alt="" width="640" height="480" loading="lazy">"#))
+        try site.write(
+            "Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\nimage: media/phot.png\n---\n\nText.\n")
+        let errors = diagnostics(site).filter { $0.severity == .error }
+        #expect(errors.map(\.description) == ["Content/articles/pictures.md:4:8: error: unknown media file 'phot.png'"])
+        #expect(errors.first?.hint == "did you mean 'photo.png'?")
+        try site.write("Content/media/notes.txt", "hi")
+        try site.write(
+            "Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\nimage: notes.txt\n---\n\nText.\n")
+        #expect(diagnostics(site).filter { $0.severity == .error }.map(\.description) == [
+            "Content/articles/pictures.md:4:8: error: the image 'notes.txt' is not a PNG, JPEG, GIF, WebP or SVG file"
+        ])
+    }
+
     @Test("hashed names are deterministic and change with the bytes")
     func hashedNames() {
         let first = MediaLibrary.hashedName("maps/china.png", data: Data([1, 2, 3]))

@@ -8,6 +8,16 @@ struct ArticleCard: Sendable, Encodable {
     var readingMinutes: Int
     var tags: [TagLink]
     var isDraft: Bool
+    /// The front matter's `image:`, shown without alt text beside the title it illustrates.
+    var image: ImageView?
+}
+
+/// An image with its size, so the page does not jump as it loads.
+struct ImageView: Sendable, Encodable {
+    /// Root-relative for pages, absolute in `<meta>`.
+    var url: String
+    var width: Int
+    var height: Int
 }
 
 /// An article card already rendered with `partials/card`, for long lists.

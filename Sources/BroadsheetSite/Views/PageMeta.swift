@@ -14,4 +14,6 @@ struct PageMeta: Sendable, Encodable {
     var noIndex: Bool
     var publishedISO: String?
     var modifiedISO: String?
+    /// `og:image` with its size (an article's `image:`).
+    var image: ImageView?
 }
