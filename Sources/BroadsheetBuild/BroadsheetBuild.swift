@@ -65,6 +65,9 @@ public enum SiteBuilder {
         public var files: [OutputFile]
         /// Entries of the output folder that Broadsheet did not write and left as they were.
         public var keptEntries: [String] = []
+        /// Every http(s) link written in the articles, pages and corrections, with its place
+        /// (for `check --external`).
+        public var externalLinks: [AuthoredLink] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -118,7 +121,8 @@ public enum SiteBuilder {
         }
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
-            warnings: warnings, files: files, keptEntries: kept)
+            warnings: warnings, files: files, keptEntries: kept,
+            externalLinks: site.documents.flatMap(\.authoredLinks).filter { ExternalLinkChecker.isExternal($0.href) })
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders

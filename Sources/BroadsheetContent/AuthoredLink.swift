@@ -1,7 +1,8 @@
 import BroadsheetCore
 import BroadsheetMarkdown
 
-/// A link to a place in the site as an author wrote it in Markdown, with where it was written.
+/// A link to a place in the site, or to another site over http(s), as an author wrote it in
+/// Markdown, with where it was written.
 ///
 /// Kept beside the document tree so that the link check, which runs over the rendered pages,
 /// reports a broken link at its source file, line and column rather than at the page.
@@ -24,14 +25,15 @@ public struct AuthoredLink: Sendable, Hashable {
     }
 
     /// The record of `link` when it leads into the site (a resolved link, a root-relative,
-    /// relative or fragment link); nil for links to other sites, `mailto:` and the like.
+    /// relative or fragment link) or is an http(s) URL; nil for `mailto:` and the like.
     static func record(_ link: MarkdownLink, resolution: LinkResolution, at location: SourceLocation) -> AuthoredLink? {
         switch resolution {
         case .link(_, let href):
             return AuthoredLink(destination: link.destination, href: href, location: location, isImage: link.isImage)
         case .keep:
             let destination = link.destination
-            guard !destination.isEmpty, link.scheme == nil, !destination.hasPrefix("//") else { return nil }
+            let isWeb = link.scheme == "http" || link.scheme == "https"
+            guard !destination.isEmpty, isWeb || link.scheme == nil, !destination.hasPrefix("//") else { return nil }
             return AuthoredLink(destination: destination, href: destination, location: location, isImage: link.isImage)
         case .image(let image):
             guard image.target == .sitePath else { return nil }

@@ -126,11 +126,26 @@ struct Check: ParsableCommand {
             Runs every stage of a build except writing, and reports all problems at once.
             The print edition's configuration (site.yaml `edition:`) is checked; no PDF is typeset.
 
+            With --external, every http(s) link written in the Markdown is also asked over the
+            network (HEAD, then GET; 8 at a time; retried with backoff). A dead link is a
+            warning, never an error, and good answers are cached for a week in
+            .broadsheet-cache/external-links.json. `build` never checks external links.
+
             Example:
               broadsheet check --root ~/report
+              broadsheet check --external
             """)
 
     @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Also check external http(s) links over the network (warnings only).")
+    var external = false
+
+    @Option(help: "With --external: seconds to wait for each answer.")
+    var externalTimeout: Double = 10
+
+    @Option(help: "With --external: days a good answer stays in the cache (0: ask every link).")
+    var externalCacheDays: Double = 7
 
     func run() throws {
         var options = SiteBuilder.Options(
@@ -138,7 +153,21 @@ struct Check: ParsableCommand {
         // The edition's configuration and engine input are checked; nothing is typeset.
         options.printEdition = .check
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
-        let warnings = report.warnings.count
+        var warnings = report.warnings.count
+        if external {
+            var checker = ExternalLinkChecker(cacheFile: ExternalLinkChecker.defaultCacheFile(root: site.rootURL))
+            checker.timeout = externalTimeout
+            checker.maxAge = externalCacheDays * 24 * 3600
+            let summary = checker.check(report.externalLinks, root: site.rootURL)
+            if !summary.warnings.isEmpty {
+                let formatter = DiagnosticFormatter(root: site.rootURL, colored: isatty(STDERR_FILENO) != 0)
+                Reporter.printError(formatter.format(summary.warnings))
+            }
+            warnings += summary.warnings.count
+            print(
+                "Checked \(summary.checked) external link\(summary.checked == 1 ? "" : "s") (\(summary.fromCache) from the cache): \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")."
+            )
+        }
         print(
             "No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")."
         )
