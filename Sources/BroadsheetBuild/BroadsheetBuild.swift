@@ -122,7 +122,9 @@ public enum SiteBuilder {
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept,
-            externalLinks: site.documents.flatMap(\.authoredLinks).filter { ExternalLinkChecker.isExternal($0.href) })
+            externalLinks: (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks)).filter {
+                ExternalLinkChecker.isExternal($0.href)
+            })
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders

@@ -19,7 +19,10 @@ public enum LinkChecker {
         var ids: [String: Set<String>] = [:]
         for (page, scan) in zip(pages, scans) { ids[page.path] = scan.ids }
         var resolver = LinkTargets(basePath: site.permalinks.basePath, paths: Set(files.map(\.path)), ids: ids)
-        let documents = Dictionary(site.documents.map { ($0.sitePath.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        // The links each page's own Markdown wrote: its document's, or its newsletter edition's.
+        let written = site.documents.map { ($0.sitePath.outputPath, $0.authoredLinks) }
+            + site.editions.map { ($0.sitePath.outputPath, $0.authoredLinks) }
+        let authoredByPage = Dictionary(written, uniquingKeysWith: { first, _ in first })
 
         var authored: [Diagnostic] = []
         var reported: Set<Diagnostic> = []
@@ -28,9 +31,9 @@ public enum LinkChecker {
             var linksByHref: [String: [AuthoredLink]]?
             for link in scan.links {
                 guard let problem = resolver.problem(with: link, onPage: page.path) else { continue }
-                if let document = documents[page.path] {
+                if let authoredLinks = authoredByPage[page.path] {
                     if linksByHref == nil {
-                        linksByHref = Dictionary(grouping: document.authoredLinks) { LinkTargets.comparable($0.href) }
+                        linksByHref = Dictionary(grouping: authoredLinks) { LinkTargets.comparable($0.href) }
                     }
                     if let written = linksByHref?[LinkTargets.comparable(link)], !written.isEmpty {
                         for link in written {
@@ -168,7 +171,8 @@ struct LinkTargets {
         guard let first = link.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
         for scalar in link.unicodeScalars {
             if scalar == ":" { return true }
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
+            guard scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
             else { return false }
         }
         return false
@@ -246,7 +250,8 @@ struct LinkTargets {
         let folder = link.location.path.split(separator: "/").dropLast().joined(separator: "/")
         let source = Self.normalised(
             written.hasPrefix("/") ? String(written) : "/" + folder + "/" + (String(written).removingPercentEncoding ?? ""))
-        let document = site.documents.first { "/" + $0.path == source }
+        let document =
+            site.documents.first { "/" + $0.path == source }
             ?? site.documents.first { $0.path.hasSuffix("/" + (written.split(separator: "/").last ?? "")) }
         guard let document else {
             return "link to the page the file becomes (article:SLUG, page:SLUG or its address), not to its Markdown file"
@@ -270,7 +275,9 @@ struct LinkTargets {
         for candidate in candidates {
             let other = candidate.split(separator: "/")
             var shared = 0
-            while shared < min(segments.count, other.count) && segments[segments.count - 1 - shared] == other[other.count - 1 - shared] {
+            while shared < min(segments.count, other.count)
+                && segments[segments.count - 1 - shared] == other[other.count - 1 - shared]
+            {
                 shared += 1
             }
             guard shared > 0 else { continue }
@@ -283,7 +290,9 @@ struct LinkTargets {
         if answer == nil, let last = segments.last {
             let folder = address.hasSuffix("/") ? String(address.dropLast()) : address
             let parent = folder[...(folder.lastIndex(of: "/") ?? folder.startIndex)]
-            let siblings = candidates.filter { $0.hasPrefix(parent) && $0.dropFirst(parent.count).dropLast().contains("/") == false }
+            let siblings = candidates.filter {
+                $0.hasPrefix(parent) && $0.dropFirst(parent.count).dropLast().contains("/") == false
+            }
             let names = Dictionary(siblings.map { (String(Self.lastSegment($0)), $0) }, uniquingKeysWith: { first, _ in first })
             answer = Suggestion.closest(to: String(last), in: names.keys).flatMap { names[$0] }
         }

@@ -20,7 +20,9 @@ struct DocumentResolver: Sendable {
             resolveLink: { link in
                 let location = SourceLocation(path: loaded.path, line: link.line + offset, column: link.column)
                 let resolution = links.resolve(link, at: location, ledger: &ledger, diagnostics: &diagnostics)
-                if let authored = AuthoredLink.record(link, resolution: resolution, at: location) { authoredLinks.append(authored) }
+                if let authored = AuthoredLink.record(link, resolution: resolution, at: location) {
+                    authoredLinks.append(authored)
+                }
                 return resolution
             },
             resolveBlock: { block in

@@ -17,6 +17,8 @@ public struct Edition: Sendable, Hashable {
     public var sitePath: SitePath
     /// The editor's note as HTML and components.
     public var body: DocumentBody
+    /// Links into the site and to other sites written in the body, with their positions (for the link checks).
+    public var authoredLinks: [AuthoredLink] = []
     /// Sources cited by the editor's note, numbered in order of first citation.
     public var citations: [Citation]
     /// Featured articles, in the order the front matter lists them.

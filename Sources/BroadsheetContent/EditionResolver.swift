@@ -72,10 +72,11 @@ struct EditionResolver {
         let (document, problems) = documents.resolve(note)
         diagnostics += problems
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        let edition = Edition(
+        var edition = Edition(
             path: loaded.path, name: loaded.name, subject: loaded.subject, date: loaded.date,
             preheader: loaded.preheader ?? document.excerpt, sitePath: permalinks.newsletter(loaded.name),
             body: document.body, citations: document.citations, featured: featured, timeline: query, events: events)
+        edition.authoredLinks = document.authoredLinks
         return (edition, diagnostics)
     }
 

@@ -45,9 +45,10 @@ struct LinkResolver: Sendable {
             return resolveMedia(name, link, at: location, diagnostics: &diagnostics)
         }
         if link.isImage && Self.isDecorative(link) && !link.isUnsafe {
-            let href = link.destination.hasPrefix("/") && !link.destination.hasPrefix("//")
-                ? permalinks.basePath + link.destination.dropFirst() : link.destination
-            return .image(ImageResolution(target: link.scheme == nil ? .sitePath : .external, href: href, isDecorative: true))
+            let isRootRelative = link.destination.hasPrefix("/") && !link.destination.hasPrefix("//")
+            let href = isRootRelative ? permalinks.basePath + link.destination.dropFirst() : link.destination
+            return .image(
+                ImageResolution(target: link.scheme == nil ? .sitePath : .external, href: href, isDecorative: true))
         }
         // Root-relative links mean the site's root, which may sit under a path (/report/).
         if link.destination.hasPrefix("/") && !link.destination.hasPrefix("//") {

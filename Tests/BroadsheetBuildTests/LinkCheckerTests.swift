@@ -32,10 +32,22 @@ struct LinkCheckerTests {
     @Test("a misspelt root-relative link is an error at its position, with a did-you-mean")
     func misspeltPath() throws {
         let errors = try linkErrors(article("See [the timeline](/timelin/)."))
-        #expect(errors.map(\.description) == [
-            "Content/articles/links.md:6:20: error: broken link '/timelin/': the site has no page or file at /gazette/timelin/"
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Content/articles/links.md:6:20: error: broken link '/timelin/': the site has no page or file at /gazette/timelin/"
+            ])
         #expect(errors.first?.hint == "did you mean '/timeline/'?")
+    }
+
+    @Test("a broken link in a newsletter edition is reported in its file")
+    func editionLink() throws {
+        var files = EverythingSite.files
+        files["Content/newsletters/first.md"] = files["Content/newsletters/first.md"]!.replacingOccurrences(
+            of: "Hello from the desk.", with: "Hello from [the desk](/desk/).")
+        let errors = try linkErrors(files.filter { $0.key == "Content/newsletters/first.md" })
+        #expect(errors.map(\.description) == [
+            "Content/newsletters/first.md:12:23: error: broken link '/desk/': the site has no page or file at /gazette/desk/"
+        ])
     }
 
     @Test("a link to a Markdown file names the article it is")
@@ -54,18 +66,20 @@ struct LinkCheckerTests {
     func relativeLinks() throws {
         // From /gazette/articles/links/: ../walls/ is an article, ../overview/ is nothing.
         let errors = try linkErrors(article("[Good](../walls/), [also](../walls), [bad](../overview/)."))
-        #expect(errors.map(\.message) == [
-            "broken link '../overview/': the site has no page or file at /gazette/articles/overview/"
-        ])
+        #expect(
+            errors.map(\.message) == [
+                "broken link '../overview/': the site has no page or file at /gazette/articles/overview/"
+            ])
         #expect(errors.first?.location == SourceLocation(path: "Content/articles/links.md", line: 6, column: 44))
     }
 
     @Test("a missing image is an error")
     func missingImage() throws {
         let errors = try linkErrors(article("![A photo](/assets/photo.jpg)"))
-        #expect(errors.map(\.message) == [
-            "broken link '/assets/photo.jpg': the site has no page or file at /gazette/assets/photo.jpg"
-        ])
+        #expect(
+            errors.map(\.message) == [
+                "broken link '/assets/photo.jpg': the site has no page or file at /gazette/assets/photo.jpg"
+            ])
     }
 
     @Test("fragments must name an id on the target page")
@@ -77,10 +91,11 @@ struct LinkCheckerTests {
 
                 [Own](#here), [own bad](#hree), [other](article:walls#background), [other bad](/articles/walls/#backgroud).
                 """))
-        #expect(errors.map(\.message) == [
-            "broken link '#hree': the page /gazette/articles/links/ has no element with the id 'hree'",
-            "broken link '/articles/walls/#backgroud': the page /gazette/articles/walls/ has no element with the id 'backgroud'",
-        ])
+        #expect(
+            errors.map(\.message) == [
+                "broken link '#hree': the page /gazette/articles/links/ has no element with the id 'hree'",
+                "broken link '/articles/walls/#backgroud': the page /gazette/articles/walls/ has no element with the id 'backgroud'",
+            ])
         #expect(errors.map(\.hint) == ["did you mean 'here'?", "did you mean 'background'?"])
     }
 
@@ -113,9 +128,10 @@ struct LinkCheckerTests {
             try SiteBuilder.build(SiteBuilder.Options(root: site.root, write: false))
         }
         let errors = error?.diagnostics ?? []
-        #expect(errors.map(\.description) == [
-            "Templates: error: link '/feed.xml' leads outside the site, which is published under /gazette/"
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Templates: error: link '/feed.xml' leads outside the site, which is published under /gazette/"
+            ])
         #expect(errors.first?.hint?.hasPrefix("on 1 page (/gazette/about/), from a template or a fact's text; ") == true)
     }
 
@@ -144,8 +160,9 @@ struct LinkCheckerTests {
         for link in good { #expect(targets.problem(with: link, onPage: "articles/a/index.html") == nil, "\(link)") }
         #expect(targets.problem(with: "/timeline/", onPage: "index.html")?.kind == .outsideBase)
         #expect(targets.problem(with: "b/", onPage: "articles/a/index.html")?.kind == .missing("/report/articles/a/b/"))
-        #expect(targets.problem(with: "#e1", onPage: "articles/a/index.html")?.kind
-            == .missingID(page: "/report/articles/a/", outputPath: "articles/a/index.html", id: "e1"))
+        #expect(
+            targets.problem(with: "#e1", onPage: "articles/a/index.html")?.kind
+                == .missingID(page: "/report/articles/a/", outputPath: "articles/a/index.html", id: "e1"))
     }
 
     @Test("paths are normalised as a browser does")

@@ -59,9 +59,13 @@ struct MediaTests {
         let page = try #require(report.files.first { $0.path == "articles/pictures/index.html" }?.text)
         #expect(page.contains(#"<meta property="og:image" content="https://example.org/gazette/\#(hashed)">"#))
         #expect(page.contains(#"<meta property="og:image:width" content="640">"#))
-        #expect(page.contains(#""image":{"@type":"ImageObject","height":480,"url":"https://example.org/gazette/\#(hashed)","width":640}"#))
+        #expect(
+            page.contains(
+                #""image":{"@type":"ImageObject","height":480,"url":"https://example.org/gazette/\#(hashed)","width":640}"#))
         let archive = try #require(report.files.first { $0.path == "archive/index.html" }?.text)
-        #expect(archive.contains(#"<img class="card-image" src="/gazette/\#(hashed)" alt="" width="640" height="480" loading="lazy">"#))
+        #expect(
+            archive.contains(
+                #"<img class="card-image" src="/gazette/\#(hashed)" alt="" width="640" height="480" loading="lazy">"#))
         try site.write(
             "Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\nimage: media/phot.png\n---\n\nText.\n")
         let errors = diagnostics(site).filter { $0.severity == .error }
@@ -70,9 +74,10 @@ struct MediaTests {
         try site.write("Content/media/notes.txt", "hi")
         try site.write(
             "Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\nimage: notes.txt\n---\n\nText.\n")
-        #expect(diagnostics(site).filter { $0.severity == .error }.map(\.description) == [
-            "Content/articles/pictures.md:4:8: error: the image 'notes.txt' is not a PNG, JPEG, GIF, WebP or SVG file"
-        ])
+        #expect(
+            diagnostics(site).filter { $0.severity == .error }.map(\.description) == [
+                "Content/articles/pictures.md:4:8: error: the image 'notes.txt' is not a PNG, JPEG, GIF, WebP or SVG file"
+            ])
     }
 
     @Test("hashed names are deterministic and change with the bytes")
@@ -90,7 +95,8 @@ struct MediaTests {
         defer { site.delete() }
         let errors = diagnostics(site).filter { $0.severity == .error }
         #expect(errors.map(\.description) == ["Content/articles/pictures.md:6:5: error: this image has no alt text"])
-        try site.write("Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\n---\n\n![decorative](media/photo.png)\n")
+        try site.write(
+            "Content/articles/pictures.md", "---\ntitle: Pictures\ndate: 2024-01-02\n---\n\n![decorative](media/photo.png)\n")
         let report = try SiteBuilder.build(SiteBuilder.Options(root: site.root, write: false))
         let page = try #require(report.files.first { $0.path == "articles/pictures/index.html" }?.text)
         #expect(page.contains(#"alt="" width="640" height="480" />"#))
@@ -110,9 +116,10 @@ struct MediaTests {
         let site = try site("Nothing.", media: ["cut.png": Array(Self.png.prefix(20)), "notes.txt": Array("hi".utf8)])
         defer { site.delete() }
         let errors = diagnostics(site).filter { $0.severity == .error }
-        #expect(errors.map(\.description) == [
-            "Content/media/cut.png: error: cannot read the image's size: the PNG header is cut short"
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Content/media/cut.png: error: cannot read the image's size: the PNG header is cut short"
+            ])
     }
 
     @Test("an unknown folder in Content/ is a warning")
@@ -121,9 +128,10 @@ struct MediaTests {
         defer { site.delete() }
         try site.write("Content/images/x.txt", "x")
         let warnings = diagnostics(site).filter { $0.severity == .warning && $0.location.path == "Content/images" }
-        #expect(warnings.map(\.message) == [
-            "ignored: Content/ holds only site.yaml, articles/, pages/, newsletters/, facts/ and media/"
-        ])
+        #expect(
+            warnings.map(\.message) == [
+                "ignored: Content/ holds only site.yaml, articles/, pages/, newsletters/, facts/ and media/"
+            ])
         #expect(warnings.first?.hint?.contains("Content/media/") == true)
     }
 

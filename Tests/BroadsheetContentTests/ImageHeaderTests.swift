@@ -27,7 +27,8 @@ struct ImageHeaderTests {
     func rasterFormats() {
         #expect(size(png, "png") == .success(ImageSize(width: 640, height: 480)))
         #expect(size(jpeg, "jpg") == .success(ImageSize(width: 1200, height: 800)))
-        #expect(size(Array("GIF89a".utf8) + le16(300) + le16(200) + [0, 0, 0], "gif") == .success(ImageSize(width: 300, height: 200)))
+        #expect(
+            size(Array("GIF89a".utf8) + le16(300) + le16(200) + [0, 0, 0], "gif") == .success(ImageSize(width: 300, height: 200)))
     }
 
     @Test("WebP: lossy (VP8), lossless (VP8L) and extended (VP8X)")
