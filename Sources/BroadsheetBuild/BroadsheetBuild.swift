@@ -95,15 +95,18 @@ public enum SiteBuilder {
             let downloads = edition.files.map { file in
                 EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
             }
+            // The index needs only the resolved site: it runs beside the website on its own thread.
+            let search = options.indexesSearch ? BackgroundWork { SearchIndexRenderer.render(site) } : nil
             let rendered = try WebsiteRenderer.render(
                 site, templates: loaded.templates,
                 options: .init(
                     assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
                     downloads: downloads.sorted { $0.format > $1.format }))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
-            return ((rendered + emails + edition.files + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            return ((rendered + emails + edition.files + (search?.wait() ?? [])).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
+        // Nothing below reads the sources or the resolved site: they are freed beside the write.
+        BackgroundRelease.drop((consume loaded, consume site, consume edition))
         var kept: [String] = []
         if options.write {
             kept = try stage("write") { () throws(DiagnosticsError) in
