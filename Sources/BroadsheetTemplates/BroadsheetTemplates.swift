@@ -16,21 +16,16 @@ public struct TemplateSet: Sendable {
     /// accepts only a plain `String` there, so views are then encoded without `TemplateText`.
     private let wrapsText: Bool
 
-    /// Loads every `.mustache` file under `root/folder` except the `assets` folder.
-    public static func load(root: URL, folder: String = "Templates") -> (TemplateSet?, [Diagnostic]) {
+    /// Loads every `.mustache` file under `root/folder` except the `assets` folder, over `theme`.
+    ///
+    /// `theme` holds a built-in theme's templates by name: each of the site's files replaces
+    /// the theme's template of the same name (partials included), and the theme supplies the
+    /// rest, so a site without the folder builds with the theme alone.
+    public static func load(root: URL, folder: String = "Templates", theme: [String: SourceFile] = [:]) -> (
+        TemplateSet?, [Diagnostic]
+    ) {
         let base = root.appendingPathComponent(folder)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder), isFolder.boolValue else {
-            return (
-                nil,
-                [
-                    .error(
-                        at: SourceLocation(path: folder), "no \(folder)/ folder in \(root.path)",
-                        hint: "copy the Templates/ folder of an existing Broadsheet site, or pass --root DIR")
-                ]
-            )
-        }
-        var sources: [String: SourceFile] = [:]
+        var sources = theme
         var diagnostics: [Diagnostic] = []
         let siteRoot = SourceRoot(root)
         for relative in templateFiles(in: base) {
