@@ -108,7 +108,7 @@ public struct PreviewServer: Sendable {
                     idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(options.host, port: port), serverName: "Broadsheet preview"),
             onServerRunning: { _ in
-                console.say("Serving the site at \(url)  (Ctrl-C to stop)")
+                console.say("Serving the site at \(url)  (Ctrl-C to stop)", essential: true)
                 ready(url)
             },
             logger: logger)

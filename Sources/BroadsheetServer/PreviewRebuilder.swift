@@ -113,6 +113,7 @@ final class PreviewRebuilder: Sendable {
             if !update.warnings.isEmpty { console.report(update.warnings) }
             let kind = update.wasFullRebuild ? "full rebuild" : "incremental"
             let files = update.changedPaths.count
+            for path in update.changedPaths.sorted() { console.detail("  changed \(path)") }
             console.say(
                 "Updated \(files) file\(files == 1 ? "" : "s") after \(described) (\(kind)) in \(PreviewConsole.milliseconds(clock.now - start))."
             )
