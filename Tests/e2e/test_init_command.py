@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -78,11 +79,30 @@ def test_init_build_override_and_new_article(broadsheet_bin: Path, new_site: Pat
     assert (output / "articles/second-story/index.html").is_file()
 
 
-def test_serve_accepts_a_new_site(broadsheet_bin: Path, new_site: Path):
+def wait_for_body(url: str, path: str, accept, timeout: float = 30) -> bytes:
+    deadline = time.monotonic() + timeout
+    while True:
+        body = request(url, path).body
+        if accept(body) or time.monotonic() > deadline:
+            return body
+        time.sleep(0.2)
+
+
+def test_serve_accepts_a_new_site_and_follows_overrides(broadsheet_bin: Path, new_site: Path):
     with running_preview(broadsheet_bin, new_site) as preview:
         assert request(preview.url, "/").status == 200
         assert request(preview.url, "/articles/welcome/").status == 200
-        assert request(preview.url, "/assets/style.css").status == 200
+        theme_style = request(preview.url, "/assets/style.css").body
+        assert len(theme_style) > 1000
+        # A stylesheet of the site's own, in a Templates/ folder that did not exist, replaces the theme's;
+        # removing it brings the theme's back.
+        (new_site / "Templates/assets").mkdir(parents=True)
+        (new_site / "Templates/assets/style.css").write_text("body { color: teal; }\n", encoding="utf-8")
+        mine = b"body { color: teal; }\n"
+        assert wait_for_body(preview.url, "/assets/style.css", lambda body: body == mine) == mine, preview.describe()
+        (new_site / "Templates/assets/style.css").unlink()
+        back = wait_for_body(preview.url, "/assets/style.css", lambda body: body == theme_style)
+        assert back == theme_style, preview.describe()
         assert preview.stderr.text == "", preview.describe()
 
 
