@@ -41,7 +41,6 @@ struct New: ParsableCommand {
     func run() throws {
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
         let reporter = Reporter(root: rootURL)
-        if let problem = SiteFolder.check(rootURL, displayRoot: root) { throw reporter.fail(problem) }
         let scaffold: DocumentScaffold
         switch DocumentScaffold.make(
             kind: kind == .article ? .article : .page, title: title, slug: slug, date: SiteFolder.today())
@@ -49,6 +48,8 @@ struct New: ParsableCommand {
         case .success(let made): scaffold = made
         case .failure(let diagnostic): throw reporter.fail(diagnostic)
         }
+        // After the title's checks (they need no site), before anything is written.
+        if let problem = SiteFolder.check(rootURL, displayRoot: root) { throw reporter.fail(problem) }
         do {
             try NewFile.create(
                 rootURL.appendingPathComponent(scaffold.path), data: Data(scaffold.text.utf8), displayPath: scaffold.path)
