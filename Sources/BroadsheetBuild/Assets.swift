@@ -11,6 +11,14 @@ struct Assets: Sendable {
 
     static let folder = "Templates/assets"
 
+    /// The site's own assets (copied from `Templates/assets/`), as source paths.
+    var ownFiles: [String] {
+        files.compactMap { file in
+            guard case .copy = file.contents else { return nil }
+            return "Templates/" + file.path
+        }
+    }
+
     static func load(root: URL) -> (Assets, [Diagnostic]) {
         let base = root.appendingPathComponent(folder)
         let realRoot = root.resolvingSymlinksInPath().path + "/"

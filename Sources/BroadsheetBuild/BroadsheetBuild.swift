@@ -65,6 +65,9 @@ public enum SiteBuilder {
         public var files: [OutputFile]
         /// Entries of the output folder that Broadsheet did not write and left as they were.
         public var keptEntries: [String] = []
+        /// The site's own files under `Templates/` that replaced or added to the built-in
+        /// theme's, sorted (for `--verbose`).
+        public var ownThemeFiles: [String] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -113,7 +116,8 @@ public enum SiteBuilder {
         }
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
-            warnings: warnings, files: files, keptEntries: kept)
+            warnings: warnings, files: files, keptEntries: kept,
+            ownThemeFiles: (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted())
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders

@@ -76,6 +76,9 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// The paths of the templates read from the site's folder rather than a theme, sorted.
+    public var ownFiles: [String] { sources.values.map(\.path).filter { $0.hasPrefix(folder + "/") }.sorted() }
+
     /// True when a template of that name exists.
     public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 

@@ -112,6 +112,11 @@ enum StageLines {
             kinds[kind, default: 0] += 1
         }
         print("  files    " + kinds.sorted { $0.key < $1.key }.map { "\($0.value) .\($0.key)" }.joined(separator: ", "))
+        let own = report.ownThemeFiles
+        print(
+            "  theme    the built-in theme"
+                + (own.isEmpty ? "" : ", with \(own.count) file\(own.count == 1 ? "" : "s") of the site's own: ")
+                + own.prefix(8).map { TerminalText.escaped($0) }.joined(separator: ", ") + (own.count > 8 ? ", …" : ""))
         if !report.warnings.isEmpty { print("  \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")") }
     }
 }

@@ -157,6 +157,7 @@ def test_version_quiet_and_verbose(broadsheet_bin: Path, new_site: Path):
     verbose = run_ok(broadsheet_bin, "build", "--verbose", cwd=new_site)
     for stage in ("load", "resolve", "render", "write"):
         assert f"  {stage} " in verbose.stdout, describe(verbose)
+    assert "  theme    the built-in theme\n" in verbose.stdout, describe(verbose)
     both = run_broadsheet(broadsheet_bin, "check", "--quiet", "--verbose", cwd=new_site)
     assert both.returncode != 0 and "cannot be used together" in both.stderr
 
