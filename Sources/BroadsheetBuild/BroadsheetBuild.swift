@@ -15,7 +15,7 @@ import Foundation
 public enum SiteBuilder {
     /// What to build and where.
     public struct Options: Sendable {
-        /// The folder holding `Content/` and `Templates/`.
+        /// The folder holding `Content/` (and, optionally, `Templates/`).
         public var root: URL
         /// Where the site is written (`ROOT/Output` by default).
         public var output: URL
@@ -150,7 +150,7 @@ public enum SiteBuilder {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: root), "the site folder does not exist",
-                    hint: "pass the folder holding Content/ and Templates/ with --root")
+                    hint: "pass the site's folder (the one holding Content/) with --root")
             ])
         }
         guard options.write else { return }

@@ -51,7 +51,7 @@ public struct PreviewServer: Sendable {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: options.site.root.path), "the site folder does not exist",
-                    hint: "pass the folder holding Content/ and Templates/ with --root")
+                    hint: "pass the site's folder (the one holding Content/) with --root")
             ])
         }
         if !PortReservation.isLoopback(options.host) {
