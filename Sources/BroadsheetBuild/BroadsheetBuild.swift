@@ -15,7 +15,7 @@ import Foundation
 public enum SiteBuilder {
     /// What to build and where.
     public struct Options: Sendable {
-        /// The folder holding `Content/` and `Templates/`.
+        /// The folder holding `Content/` (and, optionally, `Templates/`).
         public var root: URL
         /// Where the site is written (`ROOT/Output` by default).
         public var output: URL
@@ -65,6 +65,9 @@ public enum SiteBuilder {
         public var files: [OutputFile]
         /// Entries of the output folder that Broadsheet did not write and left as they were.
         public var keptEntries: [String] = []
+        /// The site's own files under `Templates/` that replaced or added to the built-in
+        /// theme's, sorted (for `--verbose`).
+        public var ownThemeFiles: [String] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -116,7 +119,8 @@ public enum SiteBuilder {
         }
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
-            warnings: warnings, files: files, keptEntries: kept)
+            warnings: warnings, files: files, keptEntries: kept,
+            ownThemeFiles: (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted())
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
@@ -149,7 +153,7 @@ public enum SiteBuilder {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: root), "the site folder does not exist",
-                    hint: "pass the folder holding Content/ and Templates/ with --root")
+                    hint: "pass the site's folder (the one holding Content/) with --root")
             ])
         }
         guard options.write else { return }
