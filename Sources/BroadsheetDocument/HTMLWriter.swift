@@ -142,7 +142,7 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
         if scrolls {
             let headers = table.header.map { Inline.plainText(of: $0) }.filter { !$0.isEmpty }
             let label = headers.isEmpty ? "Table" : "Table: " + headers.joined(separator: ", ")
-            open("div", attributes: " class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLText.escape(label))\"")
+            open("div", attributes: " class=\"pipe-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLText.escape(label))\"")
             append("\n")
         }
         open("table")

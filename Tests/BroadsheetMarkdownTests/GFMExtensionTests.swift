@@ -126,7 +126,7 @@ struct GFMExtensionTests {
         let html = html("| Year | Share |\n| --- | --: |\n| 2019 | 55% |\n", style: .website)
         #expect(
             html.hasPrefix(
-                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: Year, Share\">\n<table>\n"))
+                "<div class=\"pipe-table\" role=\"region\" tabindex=\"0\" aria-label=\"Table: Year, Share\">\n<table>\n"))
         #expect(html.contains("<td style=\"text-align: right\">55%</td>"))
         #expect(html.hasSuffix("</table>\n</div>\n"))
         #expect(!html.contains("align=\""))

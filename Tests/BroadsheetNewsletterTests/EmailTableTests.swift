@@ -20,7 +20,7 @@ struct EmailTableTests {
         #expect(html.contains("<th style=\"\(EmailStyle.inline["th"]!)text-align: right\">Share</th>"))
         #expect(html.contains("<del style=\"\(EmailStyle.inline["del"]!)\">54%</del> 55%"))
         #expect(html.contains("<li style=\"\(EmailStyle.inline["li"]!)\">☑ done</li>"))
-        #expect(!html.contains("table-scroll") && !html.contains("<input"))
+        #expect(!html.contains("pipe-table") && !html.contains("<input"))
     }
 
     @Test("text: aligned columns, numbers right-aligned, CJK counted double")
