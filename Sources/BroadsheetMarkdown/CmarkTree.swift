@@ -55,6 +55,7 @@ enum CmarkTree {
         var ids = HeadingIDs()
         var words = WordCounter()
         var firstParagraph = ""
+        var notices: [MarkdownNotice] = []
         var firstParagraphNode: OpaquePointer?
         var inFirstParagraph = false
         /// The last link's line, byte offset and character column, so that the column of the
@@ -105,7 +106,7 @@ enum CmarkTree {
             let blocks = stack.first?.blocks ?? []
             return MarkdownDocument(
                 blocks: blocks, headings: headings, firstParagraph: firstParagraph, wordCount: words.words,
-                cjkCharacterCount: words.cjk)
+                cjkCharacterCount: words.cjk, notices: notices)
         }
 
         // MARK: Entering
@@ -330,6 +331,10 @@ enum CmarkTree {
             converter.depth = depth
             let document = converter.convert(root)
             words.add(converter.words)
+            for var notice in document.notices {
+                (notice.line, notice.column) = nested.sourcePosition(line: notice.line, column: notice.column, in: lines)
+                notices.append(notice)
+            }
             return document
         }
 
@@ -354,6 +359,12 @@ enum CmarkTree {
                 stack[stack.count - 1].inlines += frame.inlines
                 for item in frame.items { stack[stack.count - 1].blocks += item }
             case .blockQuote:
+                if options.extensions, case .paragraph(let inlines, let span)? = frame.blocks.first,
+                    let type = UnsupportedSyntax.alert(inlines),
+                    let (line, column) = UnsupportedSyntax.locate("[!", occurrence: 0, span: span, in: lines)
+                {
+                    notices.append(MarkdownNotice(kind: .alert(type), line: line, column: column))
+                }
                 appendBlock(.blockQuote(frame.blocks, frame.span))
             case .list(let isOrdered, let start, let isTight):
                 appendBlock(
@@ -371,6 +382,7 @@ enum CmarkTree {
                 }
                 stack[stack.count - 1].items.append(blocks)
             case .paragraph:
+                if options.extensions { notice(in: frame.inlines, span: frame.span) }
                 appendBlock(.paragraph(frame.inlines, frame.span))
             case .heading(let level):
                 let text = Inline.plainText(of: frame.inlines)
@@ -407,6 +419,18 @@ enum CmarkTree {
                     return
                 }
                 appendInline(isImage ? .image(resolved, alt: frame.inlines) : .link(resolved, frame.inlines))
+            }
+        }
+
+        /// Records the footnotes and highlights of a paragraph at their positions.
+        private mutating func notice(in inlines: [Inline], span: SourceSpan) {
+            var occurrences: [String: Int] = [:]
+            for (kind, needle) in UnsupportedSyntax.findings(in: inlines) {
+                let occurrence = occurrences[needle, default: 0]
+                occurrences[needle] = occurrence + 1
+                guard let (line, column) = UnsupportedSyntax.locate(needle, occurrence: occurrence, span: span, in: lines)
+                else { continue }
+                notices.append(MarkdownNotice(kind: kind, line: line, column: column))
             }
         }
 

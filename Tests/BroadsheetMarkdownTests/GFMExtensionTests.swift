@@ -198,4 +198,29 @@ struct GFMExtensionTests {
         )
         #expect(html("- [x] a\n- [ ] b\n", style: HTMLStyle(extensionMarkup: .email)) == "<ul>\n<li>☑ a</li>\n<li>☐ b</li>\n</ul>\n")
     }
+
+    // MARK: - Unsupported syntax
+
+    @Test("footnotes, alerts and highlights are noticed at their positions; code, escapes and `a == b` are not")
+    func notices() {
+        let markdown = """
+            Text[^a] and `[^code]` and \\[^escaped] and a == b, x==y.
+
+            > [!WARNING]
+            > Careful.
+
+            > [!NOTAKIND] stays a quote.
+
+            Some ==marked== text.
+            """
+        let notices = parse(markdown).notices
+        #expect(
+            notices == [
+                MarkdownNotice(kind: .footnote("a"), line: 1, column: 5),
+                MarkdownNotice(kind: .alert("WARNING"), line: 3, column: 3),
+                MarkdownNotice(kind: .highlight, line: 8, column: 6),
+            ])
+        let off: MarkdownDocument<Never> = MarkdownParser.parse(markdown, options: MarkdownOptions(extensions: false))
+        #expect(off.notices.isEmpty)
+    }
 }
