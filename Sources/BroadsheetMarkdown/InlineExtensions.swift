@@ -10,9 +10,16 @@ enum InlineExtensions {
     /// `inlines` with `~~x~~` and `~x~` struck out and, unless `inLink`, bare URLs and email
     /// addresses linked.
     static func apply(_ inlines: [Inline], inLink: Bool) -> [Inline] {
-        guard inlines.contains(where: { if case .text = $0 { true } else { false } }) else { return inlines }
-        let linked = inLink ? inlines : Autolinks.link(inlines)
-        return Strikethrough.strike(linked)
+        // Most containers hold neither: one byte scan of their text decides.
+        var (tilde, address) = (false, false)
+        for case .text(let text) in inlines {
+            let found = TextScan.marks(text)
+            tilde = tilde || found.tilde
+            address = address || found.address
+        }
+        guard tilde || address else { return inlines }
+        let linked = inLink || !address ? inlines : Autolinks.link(inlines)
+        return tilde ? Strikethrough.strike(linked) : linked
     }
 }
 
@@ -139,4 +146,50 @@ extension Character {
 
     /// Punctuation in CommonMark's flanking rules: ASCII punctuation and Unicode punctuation.
     fileprivate var isFlankingPunctuation: Bool { isPunctuation || (isASCII && isSymbol) }
+}
+
+// MARK: - The first look
+
+/// One pass over a text's bytes for what the extensions look for, so that the texts without
+/// any (almost all) cost no more.
+enum TextScan {
+    /// Whether `text` holds a `~`, and something an address needs (`www.`, `://` or `@`).
+    static func marks(_ text: String) -> (tilde: Bool, address: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var tilde = false
+            var address = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                switch bytes[index] {
+                case 0x7E: tilde = true
+                case 0x40: address = true
+                case 0x3A:
+                    if index + 2 < count && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F { address = true }
+                case 0x77:
+                    if index + 3 < count && bytes[index + 1] == 0x77 && bytes[index + 2] == 0x77 && bytes[index + 3] == 0x2E {
+                        address = true
+                    }
+                default: break
+                }
+                index += 1
+            }
+            return (tilde, address)
+        }
+    }
+
+    /// Whether `text` holds `[^` or `==`, which footnotes and highlights need.
+    static func mayHoldUnsupported(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 1
+            while index < bytes.count {
+                let (previous, byte) = (bytes[index - 1], bytes[index])
+                if (previous == 0x5B && byte == 0x5E) || (previous == 0x3D && byte == 0x3D) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
 }

@@ -7,7 +7,7 @@ enum UnsupportedSyntax {
     static func findings(in inlines: [Inline]) -> [(kind: MarkdownNotice.Kind, needle: String)] {
         var found: [(MarkdownNotice.Kind, String)] = []
         var highlighted = false
-        for case .text(let text) in inlines {
+        for case .text(let text) in inlines where TextScan.mayHoldUnsupported(text) {
             let utf8 = Array(text.utf8)
             var index = 0
             while index + 1 < utf8.count {
