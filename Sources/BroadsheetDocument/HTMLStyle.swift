@@ -17,12 +17,14 @@ public struct HTMLStyle: Sendable {
     public var omitsRawHTML: Bool
     /// How tables and task list checkboxes are written.
     public var extensionMarkup: ExtensionMarkup
+    /// Fenced code in a language `CodeHighlighter` knows gets `<span class="hl-…">` pieces.
+    public var highlightsCode: Bool
 
     /// Creates a style.
     public init(
         inlineStyles: [String: String] = [:], headingAnchors: Bool = true, origin: String = "", pageURL: String = "",
         linkURL: (@Sendable (ResolvedLink) -> String)? = nil, omitsRawHTML: Bool = false,
-        extensionMarkup: ExtensionMarkup = .website
+        extensionMarkup: ExtensionMarkup = .website, highlightsCode: Bool = true
     ) {
         self.inlineStyles = inlineStyles
         self.headingAnchors = headingAnchors
@@ -31,14 +33,19 @@ public struct HTMLStyle: Sendable {
         self.linkURL = linkURL
         self.omitsRawHTML = omitsRawHTML
         self.extensionMarkup = extensionMarkup
+        self.highlightsCode = highlightsCode
     }
 
-    /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved.
+    /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved, code highlighted.
     public static let website = HTMLStyle()
 
     /// HTML as cmark-gfm writes it, for checking against the GFM specification's examples:
     /// no heading anchors, table cells aligned with the obsolete `align` attribute.
-    public static let gfm = HTMLStyle(headingAnchors: false, extensionMarkup: .gfm)
+    public static let gfm = HTMLStyle(headingAnchors: false, extensionMarkup: .gfm, highlightsCode: false)
+
+    /// libcmark's own HTML with heading anchors: the website without highlighting, for
+    /// checking the CommonMark writer byte for byte.
+    public static let cmark = HTMLStyle(highlightsCode: false)
 
     /// Where `link` goes in this output.
     public func url(for link: ResolvedLink) -> String {

@@ -98,7 +98,17 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             newLine()
             open("pre")
             open("code", attributes: code.language.isEmpty ? "" : " class=\"language-\(CmarkEscaping.text(code.language))\"")
-            append(CmarkEscaping.text(code.literal))
+            if style.highlightsCode, let pieces = CodeHighlighter.highlight(code.literal, language: code.language) {
+                for piece in pieces {
+                    if let kind = piece.kind {
+                        append("<span class=\"hl-\(kind.rawValue)\">" + CmarkEscaping.text(piece.text) + "</span>")
+                    } else {
+                        append(CmarkEscaping.text(piece.text))
+                    }
+                }
+            } else {
+                append(CmarkEscaping.text(code.literal))
+            }
             append("</code></pre>\n")
         case .table(let table, _):
             newLine()

@@ -38,6 +38,6 @@ enum EmailStyle {
     static func html(origin: String, pageURL: String) -> HTMLStyle {
         HTMLStyle(
             inlineStyles: inline, headingAnchors: false, origin: origin, pageURL: pageURL,
-            extensionMarkup: .email)
+            extensionMarkup: .email, highlightsCode: false)
     }
 }

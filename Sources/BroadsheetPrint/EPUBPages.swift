@@ -51,7 +51,7 @@ struct EPUBPages {
         let book = self.book
         let style = HTMLStyle(
             headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true,
-            extensionMarkup: .book)
+            extensionMarkup: .book, highlightsCode: false)
         let components = EPUBComponents(book: book)
         let html = try HTMLWriter<Component>.html(document.body, style: style) { (component: Component) throws(Diagnostic) in
             components.render(component)
@@ -129,7 +129,7 @@ struct EPUBPages {
     private var factStyle: HTMLStyle {
         let book = self.book
         return HTMLStyle(headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true,
-            extensionMarkup: .book)
+            extensionMarkup: .book, highlightsCode: false)
     }
 
     // MARK: - Links and citations

@@ -31,7 +31,7 @@ struct DocumentTreeHTMLTests {
             let options = MarkdownOptions(
                 smartPunctuation: smart, allowRawHTML: allowRawHTML, headingAnchors: false, extensions: false)
             let tree: MarkdownDocument<Never> = MarkdownParser.parse(markdown, options: options)
-            let html = HTMLWriter<Never>.blocksHTML(tree.blocks)
+            let html = HTMLWriter<Never>.blocksHTML(tree.blocks, style: .cmark)
             if allowRawHTML && markdown.hasPrefix("[js]") {
                 // libcmark keeps javascript: URLs when raw HTML is allowed; Broadsheet never does.
                 #expect(html.hasPrefix("<p><a href=\"\">js</a> <a href=\"\">data</a> <img src=\"data:image/png"))
