@@ -29,7 +29,8 @@ struct DocumentResolver: Sendable {
                 return .embed(chartIDs.unique(component))
             })
         for notice in rendered.notices {
-            diagnostics.append(Self.warning(notice, at: SourceLocation(path: loaded.path, line: notice.line + offset, column: notice.column)))
+            diagnostics.append(
+                Self.warning(notice, at: SourceLocation(path: loaded.path, line: notice.line + offset, column: notice.column)))
         }
         let minutes = Int((Double(rendered.wordCount) / 230 + Double(rendered.cjkCharacterCount) / 400).rounded())
         let document = Document(

@@ -417,7 +417,9 @@ private struct Scanner {
                     emit(.number, index..<wordEnd(from: index + 1))
                     continue
                 }
-                if braces > 0 && (Self.isIdentifierStart(byte) || byte == UInt8(ascii: "-")) && (index == 0 || !Self.isIdentifier(bytes[index - 1])) {
+                if braces > 0 && (Self.isIdentifierStart(byte) || byte == UInt8(ascii: "-"))
+                    && (index == 0 || !Self.isIdentifier(bytes[index - 1]))
+                {
                     var end = index
                     while end < bytes.count && (Self.isIdentifier(bytes[end]) || bytes[end] == UInt8(ascii: "-")) { end += 1 }
                     var next = end
@@ -425,7 +427,9 @@ private struct Scanner {
                     // A property ends at `;` or `}`; a selector such as `a:hover` goes on to `{`.
                     var stop = next
                     while stop < bytes.count && !";{}".utf8.contains(bytes[stop]) { stop += 1 }
-                    if next < bytes.count && bytes[next] == UInt8(ascii: ":") && (stop == bytes.count || bytes[stop] != UInt8(ascii: "{")) {
+                    if next < bytes.count && bytes[next] == UInt8(ascii: ":")
+                        && (stop == bytes.count || bytes[stop] != UInt8(ascii: "{"))
+                    {
                         emit(.attribute, index..<end)
                     } else {
                         index = end

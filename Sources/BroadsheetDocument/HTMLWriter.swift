@@ -137,7 +137,8 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
         guard let checked = pendingCheckbox else { return }
         pendingCheckbox = nil
         switch style.extensionMarkup {
-        case .gfm: append(checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\"> " : "<input disabled=\"\" type=\"checkbox\"> ")
+        case .gfm:
+            append(checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\"> " : "<input disabled=\"\" type=\"checkbox\"> ")
         case .website, .book:
             open("input", attributes: (checked ? " checked=\"\"" : "") + " disabled=\"\" type=\"checkbox\" /", close: "> ")
         case .email: append(checked ? "☑ " : "☐ ")
@@ -152,7 +153,9 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
         if scrolls {
             let headers = table.header.map { Inline.plainText(of: $0) }.filter { !$0.isEmpty }
             let label = headers.isEmpty ? "Table" : "Table: " + headers.joined(separator: ", ")
-            open("div", attributes: " class=\"pipe-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLText.escape(label))\"")
+            open(
+                "div", attributes: " class=\"pipe-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLText.escape(label))\""
+            )
             append("\n")
         }
         open("table")

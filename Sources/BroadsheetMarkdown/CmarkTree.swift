@@ -371,13 +371,15 @@ enum CmarkTree {
                     .list(
                         ListBlock(
                             isOrdered: isOrdered, start: start, isTight: isTight, items: frame.items,
-                            tasks: frame.tasks.isEmpty ? [] : frame.tasks + Array(repeating: nil, count: frame.items.count - frame.tasks.count)),
+                            tasks: frame.tasks.isEmpty
+                                ? [] : frame.tasks + Array(repeating: nil, count: frame.items.count - frame.tasks.count)),
                         frame.span))
             case .item:
                 var blocks = frame.blocks
                 let task = options.extensions ? TaskMarker.take(from: &blocks) : nil
                 if task != nil || !stack[stack.count - 1].tasks.isEmpty {
-                    stack[stack.count - 1].tasks += Array(repeating: nil, count: stack[stack.count - 1].items.count - stack[stack.count - 1].tasks.count)
+                    stack[stack.count - 1].tasks += Array(
+                        repeating: nil, count: stack[stack.count - 1].items.count - stack[stack.count - 1].tasks.count)
                     stack[stack.count - 1].tasks.append(task)
                 }
                 stack[stack.count - 1].items.append(blocks)

@@ -82,7 +82,7 @@ struct PlainTextWriter<Embed: Sendable & Hashable> {
                 Self.lines(of: table, links: &links, style: style).map { line in
                     String((prefix + line).reversed().drop(while: { $0 == " " }).reversed())
                 }
-                    .joined(separator: "\n"))
+                .joined(separator: "\n"))
         case .thematicBreak, .html:
             flush()
         case .embed(let embed, _):

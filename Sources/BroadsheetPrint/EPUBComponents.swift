@@ -90,7 +90,7 @@ struct EPUBComponents {
         if let description = book.site.factTexts.comparisonDescriptions[comparison.id] {
             let style = HTMLStyle(
                 headingAnchors: false, linkURL: { [book] link in EPUBPages.href(for: link, in: book) }, omitsRawHTML: true,
-            extensionMarkup: .book, highlightsCode: false)
+                extensionMarkup: .book, highlightsCode: false)
             html +=
                 "<p class=\"table-note\">" + HTMLWriter<Never>.html(TypstComponentWriter.inlines(of: description), style: style)
                 + "</p>\n"

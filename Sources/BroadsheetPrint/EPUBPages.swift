@@ -128,7 +128,8 @@ struct EPUBPages {
     /// Fact texts link like chapters do.
     private var factStyle: HTMLStyle {
         let book = self.book
-        return HTMLStyle(headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true,
+        return HTMLStyle(
+            headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true,
             extensionMarkup: .book, highlightsCode: false)
     }
 

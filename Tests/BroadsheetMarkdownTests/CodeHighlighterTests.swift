@@ -14,15 +14,36 @@ struct CodeHighlighterTests {
     @Test(
         "each language's keywords, strings, comments, numbers, types and keys",
         arguments: [
-            ("swift", "let s: String = \"a\\\"b\" // note\n/* block */ 0x1F", ["k:let", "t:String", "s:\"a\\\"b\"", "c:// note", "c:/* block */", "n:0x1F"]),
+            (
+                "swift", "let s: String = \"a\\\"b\" // note\n/* block */ 0x1F",
+                ["k:let", "t:String", "s:\"a\\\"b\"", "c:// note", "c:/* block */", "n:0x1F"]
+            ),
             ("js", "const a = `x\n${y}` // c\nawait f(1.5e3)", ["k:const", "s:`x\n${y}`", "c:// c", "k:await", "n:1.5e3"]),
             ("ts", "interface P { id: number }", ["k:interface", "t:P", "k:number"]),
-            ("python", "def f(x):\n    \"\"\"Doc.\"\"\"\n    return None  # done", ["k:def", "s:\"\"\"Doc.\"\"\"", "k:return", "k:None", "c:# done"]),
-            ("json", "{\"key\": \"value\", \"n\": -1.5, \"ok\": true}", ["a:\"key\"", "s:\"value\"", "a:\"n\"", "n:-1.5", "a:\"ok\"", "k:true"]),
-            ("yaml", "# facts\n- id: wire-2021\n  date: 2021-09 # month\n  ok: true", ["c:# facts", "a:id", "a:date", "n:2021-09", "c:# month", "a:ok", "k:true"]),
-            ("sh", "export A=1 # set\necho \"$HOME\" ${B} a#b", ["k:export", "n:1", "c:# set", "k:echo", "s:\"$HOME\"", "a:${B}"]),
-            ("html", "<a href=\"/x\" class='y'>t</a><!-- c -->", ["t:<a", "a:href", "s:\"/x\"", "a:class", "s:'y'", "t:>", "t:</a>", "c:<!-- c -->"]),
-            ("css", "@media (x) { a:hover { color: #fff; margin: 0 2px } }", ["k:@media", "a:color", "n:#fff", "a:margin", "n:0", "n:2px"]),
+            (
+                "python", "def f(x):\n    \"\"\"Doc.\"\"\"\n    return None  # done",
+                ["k:def", "s:\"\"\"Doc.\"\"\"", "k:return", "k:None", "c:# done"]
+            ),
+            (
+                "json", "{\"key\": \"value\", \"n\": -1.5, \"ok\": true}",
+                ["a:\"key\"", "s:\"value\"", "a:\"n\"", "n:-1.5", "a:\"ok\"", "k:true"]
+            ),
+            (
+                "yaml", "# facts\n- id: wire-2021\n  date: 2021-09 # month\n  ok: true",
+                ["c:# facts", "a:id", "a:date", "n:2021-09", "c:# month", "a:ok", "k:true"]
+            ),
+            (
+                "sh", "export A=1 # set\necho \"$HOME\" ${B} a#b",
+                ["k:export", "n:1", "c:# set", "k:echo", "s:\"$HOME\"", "a:${B}"]
+            ),
+            (
+                "html", "<a href=\"/x\" class='y'>t</a><!-- c -->",
+                ["t:<a", "a:href", "s:\"/x\"", "a:class", "s:'y'", "t:>", "t:</a>", "c:<!-- c -->"]
+            ),
+            (
+                "css", "@media (x) { a:hover { color: #fff; margin: 0 2px } }",
+                ["k:@media", "a:color", "n:#fff", "a:margin", "n:0", "n:2px"]
+            ),
             ("sql", "SELECT id FROM t WHERE n > 2 -- c", ["k:SELECT", "k:FROM", "k:WHERE", "n:2", "c:-- c"]),
             ("go", "func main() { var s string = `raw` }", ["k:func", "k:var", "k:string", "s:`raw`"]),
             ("rust", "fn main() -> Option<u8> { let mut x = 5; }", ["k:fn", "t:Option", "k:let", "k:mut", "n:5"]),

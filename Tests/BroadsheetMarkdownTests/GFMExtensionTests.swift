@@ -196,7 +196,8 @@ struct GFMExtensionTests {
             html(markdown, style: .website)
                 == "<ul>\n<li>\n<p><input checked=\"\" disabled=\"\" type=\"checkbox\" /> done</p>\n</li>\n<li>\n<p><input disabled=\"\" type=\"checkbox\" /> to do</p>\n</li>\n<li>\n<p>not a task</p>\n</li>\n<li>\n<p>[y] no</p>\n</li>\n</ul>\n"
         )
-        #expect(html("- [x] a\n- [ ] b\n", style: HTMLStyle(extensionMarkup: .email)) == "<ul>\n<li>☑ a</li>\n<li>☐ b</li>\n</ul>\n")
+        #expect(
+            html("- [x] a\n- [ ] b\n", style: HTMLStyle(extensionMarkup: .email)) == "<ul>\n<li>☑ a</li>\n<li>☐ b</li>\n</ul>\n")
     }
 
     // MARK: - Unsupported syntax
