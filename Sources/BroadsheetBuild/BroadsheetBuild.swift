@@ -15,7 +15,7 @@ import Foundation
 public enum SiteBuilder {
     /// What to build and where.
     public struct Options: Sendable {
-        /// The folder holding `Content/` and `Templates/`.
+        /// The folder holding `Content/` (and, optionally, `Templates/`).
         public var root: URL
         /// Where the site is written (`ROOT/Output` by default).
         public var output: URL
@@ -65,6 +65,9 @@ public enum SiteBuilder {
         public var files: [OutputFile]
         /// Entries of the output folder that Broadsheet did not write and left as they were.
         public var keptEntries: [String] = []
+        /// The site's own files under `Templates/` that replaced or added to the built-in
+        /// theme's, sorted (for `--verbose`).
+        public var ownThemeFiles: [String] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -95,15 +98,18 @@ public enum SiteBuilder {
             let downloads = edition.files.map { file in
                 EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
             }
+            // The index needs only the resolved site: it runs beside the website on its own thread.
+            let search = options.indexesSearch ? BackgroundWork { SearchIndexRenderer.render(site) } : nil
             let rendered = try WebsiteRenderer.render(
                 site, templates: loaded.templates,
                 options: .init(
                     assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
                     downloads: downloads.sorted { $0.format > $1.format }))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
-            return ((rendered + emails + edition.files + search).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            return ((rendered + emails + edition.files + (search?.wait() ?? [])).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
+        // Nothing below reads the sources or the resolved site: they are freed beside the write.
+        BackgroundRelease.drop((consume loaded, consume site, consume edition))
         var kept: [String] = []
         if options.write {
             kept = try stage("write") { () throws(DiagnosticsError) in
@@ -113,7 +119,8 @@ public enum SiteBuilder {
         }
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
-            warnings: warnings, files: files, keptEntries: kept)
+            warnings: warnings, files: files, keptEntries: kept,
+            ownThemeFiles: (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted())
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
@@ -146,7 +153,7 @@ public enum SiteBuilder {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: root), "the site folder does not exist",
-                    hint: "pass the folder holding Content/ and Templates/ with --root")
+                    hint: "pass the site's folder (the one holding Content/) with --root")
             ])
         }
         guard options.write else { return }

@@ -107,17 +107,23 @@ public enum RawHTML: Sendable, Hashable {
 
 extension Block {
     /// Every embedded block of `blocks` in document order, those inside quotes and lists included.
+    ///
+    /// Renderers ask this of every document, so it reads the blocks in place instead of copying
+    /// them onto a stack; the converter caps nesting at 96 levels, which bounds the recursion.
     public static func embeds(in blocks: [Block]) -> [Embed] {
         var found: [Embed] = []
-        var pending = Array(blocks.reversed())
-        while let block = pending.popLast() {
+        collectEmbeds(in: blocks, into: &found)
+        return found
+    }
+
+    private static func collectEmbeds(in blocks: [Block], into found: inout [Embed]) {
+        for block in blocks {
             switch block {
             case .embed(let embed, _): found.append(embed)
-            case .blockQuote(let children, _): pending += children.reversed()
-            case .list(let list, _): pending += list.items.flatMap { $0 }.reversed()
-            default: break
+            case .blockQuote(let children, _): collectEmbeds(in: children, into: &found)
+            case .list(let list, _): for item in list.items { collectEmbeds(in: item, into: &found) }
+            default: continue
             }
         }
-        return found
     }
 }
