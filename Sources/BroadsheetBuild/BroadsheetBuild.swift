@@ -108,6 +108,7 @@ public enum SiteBuilder {
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
             return ((rendered + emails + edition.files + (search?.wait() ?? [])).sorted { $0.path < $1.path } + loaded.assets.files, [])
         }
+        let ownThemeFiles = (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted()
         // Nothing below reads the sources or the resolved site: they are freed beside the write.
         BackgroundRelease.drop((consume loaded, consume site, consume edition))
         var kept: [String] = []
@@ -120,7 +121,7 @@ public enum SiteBuilder {
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept,
-            ownThemeFiles: (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted())
+            ownThemeFiles: ownThemeFiles)
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
