@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(name: "BroadsheetYAMLTests", dependencies: ["BroadsheetYAML"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetMarkdownTests", dependencies: ["BroadsheetMarkdown", "BroadsheetDocument", "BroadsheetCore"],
-            swiftSettings: swiftSettings
+            exclude: ["GFM"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "BroadsheetFactsTests", dependencies: ["BroadsheetFacts"], swiftSettings: swiftSettings),
         .testTarget(
