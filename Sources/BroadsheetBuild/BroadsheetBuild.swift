@@ -15,7 +15,7 @@ import Foundation
 public enum SiteBuilder {
     /// What to build and where.
     public struct Options: Sendable {
-        /// The folder holding `Content/` and `Templates/`.
+        /// The folder holding `Content/` (and, optionally, `Templates/`).
         public var root: URL
         /// Where the site is written (`ROOT/Output` by default).
         public var output: URL
@@ -68,6 +68,9 @@ public enum SiteBuilder {
         /// Every http(s) link written in the articles, pages and corrections, with its place
         /// (for `check --external`).
         public var externalLinks: [AuthoredLink] = []
+        /// The site's own files under `Templates/` that replaced or added to the built-in
+        /// theme's, sorted (for `--verbose`).
+        public var ownThemeFiles: [String] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -98,20 +101,30 @@ public enum SiteBuilder {
             let downloads = edition.files.map { file in
                 EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
             }
+            // The index needs only the resolved site: it runs beside the website on its own thread.
+            let search = options.indexesSearch ? BackgroundWork { SearchIndexRenderer.render(site) } : nil
             let rendered = try WebsiteRenderer.render(
                 site, templates: loaded.templates,
                 options: .init(
                     assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
                     downloads: downloads.sorted { $0.format > $1.format }))
             let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
-            let search = options.indexesSearch ? SearchIndexRenderer.render(site) : []
             let media = site.media.files.values.map { OutputFile(path: $0.outputPath, copying: $0.source) }
-            return ((rendered + emails + edition.files + search + media).sorted { $0.path < $1.path } + loaded.assets.files, [])
+            return (
+                (rendered + emails + edition.files + (search?.wait() ?? []) + media).sorted { $0.path < $1.path }
+                    + loaded.assets.files, []
+            )
         }
         // Every internal link and image against the files about to be written (docs/content.md, "Links").
         try stage("links") { () throws(DiagnosticsError) in
             ((), LinkChecker.check(files, site: site, templatesFolder: loaded.templates.folder))
         }
+        let ownThemeFiles = (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted()
+        let externalLinks = (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks)).filter {
+            ExternalLinkChecker.isExternal($0.href)
+        }
+        // Nothing below reads the sources or the resolved site: they are freed beside the write.
+        BackgroundRelease.drop((consume loaded, consume site, consume edition))
         var kept: [String] = []
         if options.write {
             kept = try stage("write") { () throws(DiagnosticsError) in
@@ -122,9 +135,7 @@ public enum SiteBuilder {
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept,
-            externalLinks: (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks)).filter {
-                ExternalLinkChecker.isExternal($0.href)
-            })
+            externalLinks: externalLinks, ownThemeFiles: ownThemeFiles)
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
@@ -157,7 +168,7 @@ public enum SiteBuilder {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: root), "the site folder does not exist",
-                    hint: "pass the folder holding Content/ and Templates/ with --root")
+                    hint: "pass the site's folder (the one holding Content/) with --root")
             ])
         }
         guard options.write else { return }

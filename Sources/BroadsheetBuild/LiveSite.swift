@@ -155,8 +155,10 @@ public struct LiveSite: Sendable {
                 let latest = Set(site.articles.prefix(20).map(\.slug)).union(self.site.articles.prefix(20).map(\.slug))
                 if latest.contains(resolved.slug) { jobs.insert(.feeds) }
             }
-            if before.citations != resolved.citations
-                || Block.embeds(in: before.body) != Block.embeds(in: resolved.body)
+            // Source and comparison pages list the documents citing or showing them, by title.
+            let embeds = Block.embeds(in: resolved.body)
+            if before.citations != resolved.citations || Block.embeds(in: before.body) != embeds
+                || (before.title != resolved.title && (!resolved.citations.isEmpty || !embeds.isEmpty))
             {
                 jobs.insert(.factPages)
             }

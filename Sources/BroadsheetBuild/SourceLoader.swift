@@ -4,10 +4,12 @@ import BroadsheetFacts
 import BroadsheetNewsletter
 import BroadsheetSite
 import BroadsheetTemplates
+import BroadsheetTheme
 import Foundation
 
 /// The load stage: content, facts, templates and assets, read together so every problem
-/// in any of them is reported in one run.
+/// in any of them is reported in one run. Templates and assets are the site's `Templates/`
+/// laid over the built-in theme.
 enum SourceLoader {
     struct Loaded: Sendable {
         var content: LoadedContent
@@ -23,10 +25,11 @@ enum SourceLoader {
         diagnostics += contentProblems
         let (facts, factProblems) = FactBookLoader.load(root: root)
         diagnostics += factProblems
-        let (templates, templateProblems) = TemplateSet.load(root: root)
+        let (templates, templateProblems) = TemplateSet.load(root: root, theme: BuiltInTheme.templateSources)
         diagnostics += templateProblems
         if let templates {
             diagnostics += templates.require(WebsiteRenderer.requiredTemplates)
+            if let facts, !facts.isEmpty { diagnostics += templates.require(WebsiteRenderer.factTemplates) }
             if let content, !content.editions.isEmpty {
                 diagnostics += templates.require(WebsiteRenderer.newsletterTemplates + NewsletterRenderer.requiredTemplates)
             }

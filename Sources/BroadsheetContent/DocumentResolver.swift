@@ -33,6 +33,10 @@ struct DocumentResolver: Sendable {
                 guard let component else { return .remove }
                 return .embed(chartIDs.unique(component))
             })
+        for notice in rendered.notices {
+            diagnostics.append(
+                Self.warning(notice, at: SourceLocation(path: loaded.path, line: notice.line + offset, column: notice.column)))
+        }
         let minutes = Int((Double(rendered.wordCount) / 230 + Double(rendered.cjkCharacterCount) / 400).rounded())
         let document = Document(
             kind: loaded.kind, path: loaded.path, slug: loaded.slug,
@@ -88,6 +92,24 @@ struct DocumentResolver: Sendable {
             return nil
         }
         return DocumentImage(path: SitePath(file: file.outputPath), width: size.width, height: size.height)
+    }
+
+    /// The warning for syntax that is shown as written.
+    static func warning(_ notice: MarkdownNotice, at location: SourceLocation) -> Diagnostic {
+        switch notice.kind {
+        case .footnote(let label):
+            .warning(
+                at: location, "footnotes are not supported: '[^\(label)]' shows as written",
+                hint: "put the note in the text, or cite a source with [text](source:ID); write \\[^\(label)] to keep it as text")
+        case .alert(let type):
+            .warning(
+                at: location, "GitHub alerts are not supported: '[!\(type)]' shows as the quote's first word",
+                hint: "start the quote with a bold label instead, such as **Note:**")
+        case .highlight:
+            .warning(
+                at: location, "'==' highlighting is not Markdown: the equals signs show as written",
+                hint: "use *emphasis* or **strong** instead")
+        }
     }
 
     /// The first paragraph, cut at a word boundary near 220 characters.

@@ -59,17 +59,11 @@ public struct DocumentScaffold: Sendable, Equatable {
         let folder = kind == .article ? "Content/articles" : "Content/pages"
         var lines = ["---", "title: \(yamlQuoted(trimmed))"]
         if slug != nil { lines.append("slug: \(chosen)") }
-        switch kind {
-        case .article:
-            lines += [
-                "date: \(date)",
-                "summary: \"\"",
-                "tags: []",
-                "draft: true",
-            ]
-        case .page:
-            lines.append("summary: \"\"")
-        }
+        // No empty `summary: ""`: it would blank the page's meta and Open Graph descriptions
+        // (an absent summary falls back to the first paragraph). A comment shows where it goes.
+        if kind == .article { lines.append("date: \(date)") }
+        lines.append("# summary: one or two sentences for search engines and link previews")
+        if kind == .article { lines += ["tags: []", "draft: true"] }
         lines += ["---", "", ""]
         return .success(DocumentScaffold(path: "\(folder)/\(chosen).md", slug: chosen, text: lines.joined(separator: "\n")))
     }

@@ -55,7 +55,7 @@ struct LinkResolver: Sendable {
             return .link(.sitePath, href: permalinks.basePath + link.destination.dropFirst())
         }
         guard let scheme = link.scheme, Self.schemes.contains(scheme) else { return .keep }
-        let target = link.target.trimmingCharacters(in: .whitespaces)
+        let target = link.target.trimmingWhitespace()
         func unknown(_ kind: String, _ candidates: [String], _ fallback: String) -> LinkResolution {
             diagnostics.append(
                 .error(
@@ -102,7 +102,7 @@ struct LinkResolver: Sendable {
     private func cite(
         _ target: String, at location: SourceLocation, ledger: inout CitationLedger?, diagnostics: inout [Diagnostic]
     ) -> LinkResolution {
-        let ids = target.split(separator: ",").map { SourceID($0.trimmingCharacters(in: .whitespaces)) }
+        let ids = target.split(separator: ",").map { SourceID($0.trimmingWhitespace()) }
         var marks: [CitationMark] = []
         for id in ids {
             guard let source = facts.source(id) else {

@@ -1,9 +1,12 @@
+import Foundation
+
 /// Deterministic JSON for feeds, data files and JSON-LD: keys sorted, slashes unescaped.
 ///
 /// Written by hand because `JSONSerialization` dominated the render stage (it sorts
 /// through `AnyHashable` and bridges every string).
 public enum JSONText {
-    /// Pretty-printed (two-space indent) or compact JSON of dictionaries, arrays, strings, numbers and booleans.
+    /// Pretty-printed (two-space indent) or compact JSON of dictionaries, arrays, strings, numbers,
+    /// booleans and `NSNull` (`null`).
     public static func encode(_ object: Any, pretty: Bool = true) -> String {
         var output = ""
         write(object, into: &output, pretty: pretty, indent: 0)
@@ -23,6 +26,8 @@ public enum JSONText {
             writeString(string, into: &output, escapeHTML: escapeHTML)
         case let bool as Bool:
             output += bool ? "true" : "false"
+        case is NSNull:
+            output += "null"
         case let int as Int:
             output += String(int)
         case let double as Double:

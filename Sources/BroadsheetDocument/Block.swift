@@ -13,6 +13,8 @@ public indirect enum Block<Embed: Sendable & Hashable>: Sendable, Hashable {
     case list(ListBlock<Embed>, SourceSpan)
     /// A fenced or indented code block.
     case codeBlock(CodeBlock, SourceSpan)
+    /// A GitHub-flavoured pipe table.
+    case table(Table, SourceSpan)
     /// A horizontal rule.
     case thematicBreak(SourceSpan)
     /// An HTML block as the author wrote it, or its omission.
@@ -24,7 +26,7 @@ public indirect enum Block<Embed: Sendable & Hashable>: Sendable, Hashable {
     public var span: SourceSpan {
         switch self {
         case .paragraph(_, let span), .heading(_, let span), .blockQuote(_, let span), .list(_, let span),
-            .codeBlock(_, let span), .thematicBreak(let span), .html(_, let span), .embed(_, let span):
+            .codeBlock(_, let span), .table(_, let span), .thematicBreak(let span), .html(_, let span), .embed(_, let span):
             span
         }
     }
@@ -60,13 +62,22 @@ public struct ListBlock<Embed: Sendable & Hashable>: Sendable, Hashable {
     public var isTight: Bool
     /// Each item's blocks.
     public var items: [[Block<Embed>]]
+    /// Per item, its task list checkbox (GitHub-flavoured `- [ ]`, `- [x]`): true when ticked,
+    /// nil for an item that is not a task. Empty when no item is a task.
+    public var tasks: [Bool?]
 
     /// Creates a list.
-    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block<Embed>]]) {
+    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [[Block<Embed>]], tasks: [Bool?] = []) {
         self.isOrdered = isOrdered
         self.start = start
         self.isTight = isTight
         self.items = items
+        self.tasks = tasks
+    }
+
+    /// The checkbox of item `index`, if it is a task.
+    public func task(_ index: Int) -> Bool? {
+        tasks.indices.contains(index) ? tasks[index] : nil
     }
 }
 
@@ -96,17 +107,23 @@ public enum RawHTML: Sendable, Hashable {
 
 extension Block {
     /// Every embedded block of `blocks` in document order, those inside quotes and lists included.
+    ///
+    /// Renderers ask this of every document, so it reads the blocks in place instead of copying
+    /// them onto a stack; the converter caps nesting at 96 levels, which bounds the recursion.
     public static func embeds(in blocks: [Block]) -> [Embed] {
         var found: [Embed] = []
-        var pending = Array(blocks.reversed())
-        while let block = pending.popLast() {
+        collectEmbeds(in: blocks, into: &found)
+        return found
+    }
+
+    private static func collectEmbeds(in blocks: [Block], into found: inout [Embed]) {
+        for block in blocks {
             switch block {
             case .embed(let embed, _): found.append(embed)
-            case .blockQuote(let children, _): pending += children.reversed()
-            case .list(let list, _): pending += list.items.flatMap { $0 }.reversed()
-            default: break
+            case .blockQuote(let children, _): collectEmbeds(in: children, into: &found)
+            case .list(let list, _): for item in list.items { collectEmbeds(in: item, into: &found) }
+            default: continue
             }
         }
-        return found
     }
 }

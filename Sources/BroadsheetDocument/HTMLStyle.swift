@@ -15,13 +15,18 @@ public struct HTMLStyle: Sendable {
     public var linkURL: (@Sendable (ResolvedLink) -> String)?
     /// Leaves the author's raw HTML out even where the site allows it (an EPUB must be XHTML).
     public var omitsRawHTML: Bool
+    /// How tables and task list checkboxes are written.
+    public var extensionMarkup: ExtensionMarkup
+    /// Fenced code in a language `CodeHighlighter` knows gets `<span class="hl-…">` pieces.
+    public var highlightsCode: Bool
     /// Writes each image as its alt text, `[Image: …]` (the EPUB, which carries no web files).
     public var imagesAsText = false
 
     /// Creates a style.
     public init(
         inlineStyles: [String: String] = [:], headingAnchors: Bool = true, origin: String = "", pageURL: String = "",
-        linkURL: (@Sendable (ResolvedLink) -> String)? = nil, omitsRawHTML: Bool = false
+        linkURL: (@Sendable (ResolvedLink) -> String)? = nil, omitsRawHTML: Bool = false,
+        extensionMarkup: ExtensionMarkup = .website, highlightsCode: Bool = true
     ) {
         self.inlineStyles = inlineStyles
         self.headingAnchors = headingAnchors
@@ -29,6 +34,8 @@ public struct HTMLStyle: Sendable {
         self.pageURL = pageURL
         self.linkURL = linkURL
         self.omitsRawHTML = omitsRawHTML
+        self.extensionMarkup = extensionMarkup
+        self.highlightsCode = highlightsCode
     }
 
     /// This style with every image written as its alt text.
@@ -38,8 +45,16 @@ public struct HTMLStyle: Sendable {
         return style
     }
 
-    /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved.
+    /// The website's style: CommonMark's HTML with heading anchors, URLs as resolved, code highlighted.
     public static let website = HTMLStyle()
+
+    /// HTML as cmark-gfm writes it, for checking against the GFM specification's examples:
+    /// no heading anchors, table cells aligned with the obsolete `align` attribute.
+    public static let gfm = HTMLStyle(headingAnchors: false, extensionMarkup: .gfm, highlightsCode: false)
+
+    /// libcmark's own HTML with heading anchors: the website without highlighting, for
+    /// checking the CommonMark writer byte for byte.
+    public static let cmark = HTMLStyle(highlightsCode: false)
 
     /// Where `link` goes in this output.
     public func url(for link: ResolvedLink) -> String {
@@ -52,4 +67,18 @@ public struct HTMLStyle: Sendable {
         if !pageURL.isEmpty, href.hasPrefix("#") { return pageURL + href }
         return href
     }
+}
+
+/// How `HTMLWriter` writes the GitHub-flavoured nodes (tables, task list checkboxes) for one output.
+public enum ExtensionMarkup: Sendable, Hashable {
+    /// As cmark-gfm writes them: `align="center"` on table cells, `<input … type="checkbox">`.
+    case gfm
+    /// Valid HTML5: cell alignment as `style="text-align: center"` (the `align` attribute is
+    /// obsolete), each table in a focusable region that scrolls sideways on a narrow screen
+    /// instead of widening the page, disabled checkboxes.
+    case website
+    /// As the website, without the scrolling region (an EPUB's XHTML).
+    case book
+    /// As the book, with checkboxes as the characters ☐ and ☑ (mail programs drop form controls).
+    case email
 }

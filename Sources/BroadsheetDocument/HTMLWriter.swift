@@ -16,6 +16,8 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
     /// True when the output is empty or ends a line: libcmark starts blocks on a new line.
     /// A component counts as ending its line, as the marker it replaced did.
     private var atLineStart = true
+    /// The task list checkbox still to be written at the start of the item's first paragraph.
+    private var pendingCheckbox: Bool?
 
     /// Creates a writer.
     public init(style: HTMLStyle = .website, renderEmbed: @escaping (Embed) throws(Diagnostic) -> String) {
@@ -46,10 +48,12 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
         switch block {
         case .paragraph(let inlines, _):
             if tight {
+                writeCheckbox()
                 write(inlines)
             } else {
                 newLine()
                 open("p")
+                writeCheckbox()
                 write(inlines)
                 append("</p>\n")
             }
@@ -81,10 +85,12 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             let name = list.isOrdered ? "ol" : "ul"
             open(name, attributes: list.isOrdered && list.start != 1 ? " start=\"\(list.start)\"" : "")
             append("\n")
-            for item in list.items {
+            for (index, item) in list.items.enumerated() {
                 newLine()
                 open("li")
+                pendingCheckbox = list.task(index)
                 for child in item { try write(child, tight: list.isTight) }
+                pendingCheckbox = nil
                 append("</li>\n")
             }
             append("</\(name)>\n")
@@ -92,8 +98,21 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             newLine()
             open("pre")
             open("code", attributes: code.language.isEmpty ? "" : " class=\"language-\(CmarkEscaping.text(code.language))\"")
-            append(CmarkEscaping.text(code.literal))
+            if style.highlightsCode, let pieces = CodeHighlighter.highlight(code.literal, language: code.language) {
+                for piece in pieces {
+                    if let kind = piece.kind {
+                        append("<span class=\"hl-\(kind.rawValue)\">" + CmarkEscaping.text(piece.text) + "</span>")
+                    } else {
+                        append(CmarkEscaping.text(piece.text))
+                    }
+                }
+            } else {
+                append(CmarkEscaping.text(code.literal))
+            }
             append("</code></pre>\n")
+        case .table(let table, _):
+            newLine()
+            write(table)
         case .thematicBreak:
             newLine()
             open("hr", attributes: " /", close: ">\n")
@@ -109,6 +128,66 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             output += try renderEmbed(embed)
             atLineStart = true
         }
+    }
+
+    // MARK: - Task lists
+
+    /// A task list item's checkbox, disabled (a page is not a form), before the item's text.
+    private mutating func writeCheckbox() {
+        guard let checked = pendingCheckbox else { return }
+        pendingCheckbox = nil
+        switch style.extensionMarkup {
+        case .gfm:
+            append(checked ? "<input checked=\"\" disabled=\"\" type=\"checkbox\"> " : "<input disabled=\"\" type=\"checkbox\"> ")
+        case .website, .book:
+            open("input", attributes: (checked ? " checked=\"\"" : "") + " disabled=\"\" type=\"checkbox\" /", close: "> ")
+        case .email: append(checked ? "☑ " : "☐ ")
+        }
+    }
+
+    // MARK: - Tables
+
+    /// A table as cmark-gfm writes it (`<thead>`, and `<tbody>` only when there are rows).
+    private mutating func write(_ table: Table) {
+        let scrolls = style.extensionMarkup == .website
+        if scrolls {
+            let headers = table.header.map { Inline.plainText(of: $0) }.filter { !$0.isEmpty }
+            let label = headers.isEmpty ? "Table" : "Table: " + headers.joined(separator: ", ")
+            open(
+                "div", attributes: " class=\"pipe-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLText.escape(label))\""
+            )
+            append("\n")
+        }
+        open("table")
+        append("\n")
+        open("thead")
+        append("\n")
+        write(row: table.header, cell: "th", alignments: table.alignments)
+        append("</thead>\n")
+        if !table.rows.isEmpty {
+            open("tbody")
+            append("\n")
+            for row in table.rows { write(row: row, cell: "td", alignments: table.alignments) }
+            append("</tbody>\n")
+        }
+        append("</table>\n")
+        if scrolls { append("</div>\n") }
+    }
+
+    private mutating func write(row: [[Inline]], cell name: String, alignments: [TableAlignment]) {
+        open("tr")
+        append("\n")
+        for (index, content) in row.enumerated() {
+            let alignment = index < alignments.count ? alignments[index] : .none
+            switch (alignment, style.extensionMarkup) {
+            case (.none, _): open(name)
+            case (_, .gfm): open(name, attributes: " align=\"\(alignment.rawValue)\"")
+            case (_, .website), (_, .book), (_, .email): open(name, css: "text-align: \(alignment.rawValue)")
+            }
+            write(content)
+            append("</\(name)>\n")
+        }
+        append("</tr>\n")
     }
 
     // MARK: - Inlines
@@ -133,6 +212,10 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
             open("strong")
             write(children)
             append("</strong>")
+        case .strikethrough(let children):
+            open("del")
+            write(children)
+            append("</del>")
         case .softBreak:
             append("\n")
         case .lineBreak:
@@ -189,10 +272,16 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
 
     // MARK: - Output
 
-    /// Writes `<name`, the element's inline style when the style has one, the attributes, and `close`.
-    private mutating func open(_ name: String, attributes: String = "", close: String = ">") {
+    /// Writes `<name`, the element's inline style when the style has one (followed by `css`),
+    /// the attributes, and `close`.
+    private mutating func open(_ name: String, attributes: String = "", css: String = "", close: String = ">") {
         output += "<" + name
-        if let css = style.inlineStyles[name] { output += " style=\"" + css + "\"" }
+        switch (style.inlineStyles[name], css.isEmpty) {
+        case (let inline?, true): output += " style=\"" + inline + "\""
+        case (let inline?, false): output += " style=\"" + (inline.hasSuffix(";") ? inline : inline + ";") + css + "\""
+        case (nil, false): output += " style=\"" + css + "\""
+        case (nil, true): break
+        }
         append(attributes + close)
     }
 

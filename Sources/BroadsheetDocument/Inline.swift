@@ -8,6 +8,8 @@ public indirect enum Inline: Sendable, Hashable {
     case emphasis([Inline])
     /// Strong emphasis (`**x**`).
     case strong([Inline])
+    /// Struck-out text (`~~x~~`, GitHub-flavoured).
+    case strikethrough([Inline])
     /// A line break inside a paragraph that the author did not mean (a newline in the source).
     case softBreak
     /// A hard line break (two spaces or a backslash at the end of a line).
@@ -33,7 +35,8 @@ public indirect enum Inline: Sendable, Hashable {
         for inline in inlines {
             switch inline {
             case .text(let value), .code(let value): text += value
-            case .emphasis(let children), .strong(let children), .link(_, let children), .image(_, let children):
+            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children),
+                .image(_, let children):
                 appendPlainText(of: children, to: &text)
             case .softBreak, .lineBreak: text += " "
             case .citations, .html: break

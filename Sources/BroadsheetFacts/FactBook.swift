@@ -48,6 +48,12 @@ public struct FactBook: Sendable, Hashable {
     /// The series with `id`.
     public func series(_ id: SeriesID) -> Series? { seriesIndex[id].map { series[$0] } }
 
+    /// True when the site has no facts at all (no facts folder, or only empty files): then no
+    /// timeline, entity, comparison or sources page is built, nor its template required.
+    public var isEmpty: Bool {
+        sources.isEmpty && entities.isEmpty && events.isEmpty && comparisons.isEmpty && series.isEmpty
+    }
+
     /// Every theme used by an event, sorted.
     public var themes: [String] { Array(Set(events.flatMap(\.themes))).sorted() }
 

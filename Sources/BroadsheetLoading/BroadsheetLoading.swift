@@ -37,7 +37,7 @@ public enum ContentLoader {
                         hasContent ? "Content/site.yaml is missing" : "no Content/ folder in \(root.path)",
                         hint: hasContent
                             ? "create Content/site.yaml with title, description, baseURL, language, author and publisher"
-                            : "run broadsheet in the site's folder or pass --root DIR")
+                            : "run broadsheet in the site's folder or pass --root DIR; start a new site with broadsheet init DIR")
                 ]
             )
         }

@@ -55,6 +55,7 @@ enum CmarkTree {
         var ids = HeadingIDs()
         var words = WordCounter()
         var firstParagraph = ""
+        var notices: [MarkdownNotice] = []
         var firstParagraphNode: OpaquePointer?
         var inFirstParagraph = false
         /// The last link's line, byte offset and character column, so that the column of the
@@ -72,6 +73,8 @@ enum CmarkTree {
             var blocks: [Block<Embed>] = []
             var inlines: [Inline] = []
             var items: [[Block<Embed>]] = []
+            /// A list's task checkboxes so far (empty until an item is a task).
+            var tasks: [Bool?] = []
             /// Counts toward `maximumDepth`.
             var nests = false
         }
@@ -94,7 +97,8 @@ enum CmarkTree {
                 if event == CMARK_EVENT_DONE { break }
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 if event == CMARK_EVENT_ENTER {
-                    enter(node)
+                    // A paragraph that is a table was converted whole: skip to its end.
+                    if enter(node) { cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT) }
                 } else if event == CMARK_EVENT_EXIT {
                     exit(node)
                 }
@@ -102,12 +106,14 @@ enum CmarkTree {
             let blocks = stack.first?.blocks ?? []
             return MarkdownDocument(
                 blocks: blocks, headings: headings, firstParagraph: firstParagraph, wordCount: words.words,
-                cjkCharacterCount: words.cjk)
+                cjkCharacterCount: words.cjk, notices: notices)
         }
 
         // MARK: Entering
 
-        private mutating func enter(_ node: OpaquePointer) {
+        /// Converts what starts at `node`; true when its children were converted too and the
+        /// walk skips them.
+        private mutating func enter(_ node: OpaquePointer) -> Bool {
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_DOCUMENT:
@@ -127,12 +133,14 @@ enum CmarkTree {
                     stack.append(Frame(kind: .flattened, span: Self.span(node)))
                 }
             case CMARK_NODE_PARAGRAPH:
+                if options.extensions && table(node) { return true }
                 if firstParagraphNode == nil {
                     firstParagraphNode = node
                     inFirstParagraph = true
                 }
                 stack.append(Frame(kind: .paragraph, span: Self.span(node)))
             case CMARK_NODE_HEADING:
+                if options.extensions && setextTable(node) { return true }
                 stack.append(Frame(kind: .heading(level: Int(cmark_node_get_heading_level(node))), span: Self.span(node)))
             case CMARK_NODE_EMPH:
                 push(.emphasis, node)
@@ -147,7 +155,7 @@ enum CmarkTree {
             case CMARK_NODE_THEMATIC_BREAK:
                 appendBlock(.thematicBreak(Self.span(node)))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                guard let literal = cmark_node_get_literal(node) else { return }
+                guard let literal = cmark_node_get_literal(node) else { return false }
                 // Counted from cmark's buffer, without a copy.
                 words.add(literal)
                 let text = String(cString: literal)
@@ -164,6 +172,7 @@ enum CmarkTree {
             default:
                 break
             }
+            return false
         }
 
         /// Opens a container, or a flattened one past the depth limit.
@@ -198,10 +207,150 @@ enum CmarkTree {
             return .allowed(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
         }
 
+        // MARK: Tables
+
+        /// Converts a paragraph that holds a GFM pipe table (libcmark reads one as a paragraph):
+        /// its lines before the header row as a paragraph, then the table. The cells, and those
+        /// lines, are parsed again as one small Markdown text whose links are reported at their
+        /// positions in this one.
+        private mutating func table(_ node: OpaquePointer) -> Bool {
+            let span = Self.span(node)
+            guard span.endLine > span.startLine, span.startLine >= 1, span.endLine <= lines.count else { return false }
+            return table(node, span: span, content: contentLines(of: span))
+        }
+
+        /// A setext heading whose text is a table: libcmark took the line under the table for
+        /// a heading's underline. GFM keeps a `===` line as a row and reads a `---` line as a
+        /// thematic break after the table.
+        private mutating func setextTable(_ node: OpaquePointer) -> Bool {
+            let span = Self.span(node)
+            guard span.endLine > span.startLine + 1, span.startLine >= 1, span.endLine <= lines.count else { return false }
+            var content = contentLines(of: span)
+            let underline = content[content.count - 1].filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            let isRule = underline.first == UInt8(ascii: "-")
+            if isRule { content.removeLast() }
+            var tableSpan = span
+            tableSpan.endLine -= isRule ? 1 : 0
+            guard table(node, span: tableSpan, content: content) else { return false }
+            if isRule {
+                appendBlock(
+                    .thematicBreak(
+                        SourceSpan(startLine: span.endLine, startColumn: 1, endLine: span.endLine, endColumn: span.endColumn)))
+            }
+            return true
+        }
+
+        private mutating func table(_ node: OpaquePointer, span: SourceSpan, content: [ArraySlice<UInt8>]) -> Bool {
+            guard let table = PipeTable.find(in: content) else { return false }
+            var nested = NestedMarkdown()
+            for index in 0..<table.headerLine {
+                let line = content[index]
+                nested.appendLine(
+                    Array(line), offsets: Array(line.indices), sourceLine: span.startLine + index,
+                    lineStart: lines[span.startLine + index].startIndex)
+            }
+            /// The nested line of each non-empty cell, in reading order.
+            func add(_ cell: PipeTable.Cell?) -> Int? {
+                guard let cell, !cell.range.isEmpty else { return nil }
+                var (bytes, offsets) = NestedMarkdown.cellText(lines[bytes: cell.range])
+                if NestedMarkdown.mayStartBlock(bytes) && !CmarkTree.isParagraph(bytes) {
+                    (bytes, offsets) = NestedMarkdown.escapingBlockStart(bytes, offsets: offsets)
+                }
+                if !nested.bytes.isEmpty { nested.appendBlankLine() }
+                let number = span.startLine + cell.line
+                return nested.appendLine(bytes, offsets: offsets, sourceLine: number, lineStart: lines[number].startIndex)
+            }
+            let headerLines = table.header.map(add)
+            let rowLines = table.rows.map { $0.map(add) }
+            let converted = convertNested(nested)
+            var paragraphs: [Int: [Inline]] = [:]
+            for case .paragraph(let inlines, let nestedSpan) in converted.blocks {
+                paragraphs[nestedSpan.startLine] = inlines
+            }
+            if table.headerLine > 0 {
+                let paragraphSpan = SourceSpan(
+                    startLine: span.startLine, startColumn: span.startColumn, endLine: span.startLine + table.headerLine - 1,
+                    endColumn: content[table.headerLine - 1].count)
+                appendBlock(.paragraph(paragraphs[1] ?? [], paragraphSpan))
+                if firstParagraphNode == nil {
+                    firstParagraphNode = node
+                    firstParagraph = converted.firstParagraph
+                }
+            }
+            func cell(_ line: Int?) -> [Inline] { line.flatMap { paragraphs[$0] } ?? [] }
+            let lastLine = span.startLine + content.count - 1
+            let tableSpan = SourceSpan(
+                startLine: span.startLine + table.headerLine, startColumn: 1, endLine: lastLine,
+                endColumn: lastLine == span.endLine ? span.endColumn : content[content.count - 1].count)
+            appendBlock(
+                .table(
+                    Table(alignments: table.alignments, header: headerLines.map(cell), rows: rowLines.map { $0.map(cell) }),
+                    tableSpan))
+            return true
+        }
+
+        /// A paragraph's lines without the container prefixes libcmark took off: the first from
+        /// the paragraph's column, the others after the enclosing block quotes' `>` and the
+        /// indentation (a paragraph's continuation lines lose theirs).
+        private func contentLines(of span: SourceSpan) -> [ArraySlice<UInt8>] {
+            let quotes = stack.reduce(0) { count, frame in
+                if case .blockQuote = frame.kind { count + 1 } else { count }
+            }
+            func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            return (span.startLine...span.endLine).map { number in
+                var line = lines[number]
+                if number == span.startLine { return line.dropFirst(max(0, span.startColumn - 1)) }
+                for _ in 0..<quotes {
+                    var rest = line.drop(while: isSpace)
+                    guard rest.first == UInt8(ascii: ">") else { break }
+                    rest = rest.dropFirst()
+                    if let first = rest.first, isSpace(first) { rest = rest.dropFirst() }
+                    line = rest
+                }
+                return line.drop(while: isSpace)
+            }
+        }
+
+        /// Converts a nested text with the same options and resolvers, links reported at their
+        /// original positions; its words count toward the document's.
+        private mutating func convertNested(_ nested: NestedMarkdown) -> MarkdownDocument<Embed> {
+            var parseOptions = CMARK_OPT_VALIDATE_UTF8
+            if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+            let text = nested.text
+            let root: OpaquePointer = text.withCString { cmark_parse_document($0, strlen($0), parseOptions) }
+            defer { cmark_node_free(root) }
+            let (lines, resolveLink) = (self.lines, self.resolveLink)
+            var converter = Converter(
+                lines: SourceLines(text), options: options,
+                resolveLink: { link in
+                    var link = link
+                    (link.line, link.column) = nested.sourcePosition(line: link.line, column: link.column, in: lines)
+                    return resolveLink(link)
+                },
+                resolveBlock: resolveBlock)
+            converter.depth = depth
+            let document = converter.convert(root)
+            words.add(converter.words)
+            for var notice in document.notices {
+                (notice.line, notice.column) = nested.sourcePosition(line: notice.line, column: notice.column, in: lines)
+                notices.append(notice)
+            }
+            return document
+        }
+
         // MARK: Exiting
 
         private mutating func exit(_ node: OpaquePointer) {
-            guard stack.count > 1, let frame = stack.popLast() else { return }
+            guard stack.count > 1, var frame = stack.popLast() else { return }
+            if options.extensions {
+                switch frame.kind {
+                case .paragraph, .heading, .emphasis, .strong:
+                    frame.inlines = InlineExtensions.apply(frame.inlines, inLink: isInLink)
+                case .link:
+                    frame.inlines = InlineExtensions.apply(frame.inlines, inLink: true)
+                default: break
+                }
+            }
             if frame.nests { depth -= 1 }
             if node == firstParagraphNode { inFirstParagraph = false }
             switch frame.kind {
@@ -210,13 +359,32 @@ enum CmarkTree {
                 stack[stack.count - 1].inlines += frame.inlines
                 for item in frame.items { stack[stack.count - 1].blocks += item }
             case .blockQuote:
+                if options.extensions, case .paragraph(let inlines, let span)? = frame.blocks.first,
+                    let type = UnsupportedSyntax.alert(inlines),
+                    let (line, column) = UnsupportedSyntax.locate("[!", occurrence: 0, span: span, in: lines)
+                {
+                    notices.append(MarkdownNotice(kind: .alert(type), line: line, column: column))
+                }
                 appendBlock(.blockQuote(frame.blocks, frame.span))
             case .list(let isOrdered, let start, let isTight):
                 appendBlock(
-                    .list(ListBlock(isOrdered: isOrdered, start: start, isTight: isTight, items: frame.items), frame.span))
+                    .list(
+                        ListBlock(
+                            isOrdered: isOrdered, start: start, isTight: isTight, items: frame.items,
+                            tasks: frame.tasks.isEmpty
+                                ? [] : frame.tasks + Array(repeating: nil, count: frame.items.count - frame.tasks.count)),
+                        frame.span))
             case .item:
-                stack[stack.count - 1].items.append(frame.blocks)
+                var blocks = frame.blocks
+                let task = options.extensions ? TaskMarker.take(from: &blocks) : nil
+                if task != nil || !stack[stack.count - 1].tasks.isEmpty {
+                    stack[stack.count - 1].tasks += Array(
+                        repeating: nil, count: stack[stack.count - 1].items.count - stack[stack.count - 1].tasks.count)
+                    stack[stack.count - 1].tasks.append(task)
+                }
+                stack[stack.count - 1].items.append(blocks)
             case .paragraph:
+                if options.extensions { notice(in: frame.inlines, span: frame.span) }
                 appendBlock(.paragraph(frame.inlines, frame.span))
             case .heading(let level):
                 let text = Inline.plainText(of: frame.inlines)
@@ -261,6 +429,23 @@ enum CmarkTree {
                 }
                 appendInline(isImage ? .image(resolved, alt: frame.inlines) : .link(resolved, frame.inlines))
             }
+        }
+
+        /// Records the footnotes and highlights of a paragraph at their positions.
+        private mutating func notice(in inlines: [Inline], span: SourceSpan) {
+            var occurrences: [String: Int] = [:]
+            for (kind, needle) in UnsupportedSyntax.findings(in: inlines) {
+                let occurrence = occurrences[needle, default: 0]
+                occurrences[needle] = occurrence + 1
+                guard let (line, column) = UnsupportedSyntax.locate(needle, occurrence: occurrence, span: span, in: lines)
+                else { continue }
+                notices.append(MarkdownNotice(kind: kind, line: line, column: column))
+            }
+        }
+
+        /// True inside a link's or image's text, where addresses are not linked again.
+        private var isInLink: Bool {
+            stack.contains { if case .link = $0.kind { true } else { false } }
         }
 
         private mutating func appendBlock(_ block: Block<Embed>) {
@@ -317,6 +502,23 @@ enum CmarkTree {
             }
             return nil
         }
+    }
+}
+
+// MARK: - Checks
+
+extension CmarkTree {
+    /// True when libcmark reads `text` as one paragraph (not a heading, list, quote, fence,
+    /// HTML block or link reference definition).
+    static func isParagraph(_ text: [UInt8]) -> Bool {
+        let root: OpaquePointer = text.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        defer { cmark_node_free(root) }
+        guard let child = cmark_node_first_child(root) else { return false }
+        return cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH && cmark_node_next(child) == nil
     }
 }
 

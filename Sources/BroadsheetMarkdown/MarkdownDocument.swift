@@ -12,6 +12,8 @@ public struct MarkdownDocument<Embed: Sendable & Hashable>: Sendable, Hashable {
     public var wordCount: Int
     /// Han, kana and hangul characters, which are read per character rather than per word.
     public var cjkCharacterCount: Int
+    /// Syntax shown as written that the author probably meant otherwise (footnotes, alerts).
+    public var notices: [MarkdownNotice] = []
 }
 
 /// A heading of the document.

@@ -16,19 +16,29 @@ public struct MarkdownLink: Sendable, Hashable {
     public var column: Int?
 
     /// The part before the first `:` when it is a plain scheme (`article`, `source`, `https`), lower-cased.
+    ///
+    /// Read as bytes: a scheme is ASCII, every link of every page asks, and the first colon byte
+    /// counts even when a combining mark follows it (as a browser reads `javascript:`).
     public var scheme: String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let scheme = destination[..<colon]
-        guard !scheme.isEmpty,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        return scheme.lowercased()
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex else { return nil }
+        var scheme: [UInt8] = []
+        for byte in bytes[..<colon] {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"),
+                UInt8(ascii: "-"), UInt8(ascii: "."):
+                scheme.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): scheme.append(byte | 0x20)
+            default: return nil
+            }
+        }
+        return String(decoding: scheme, as: UTF8.self)
     }
 
     /// The part after `scheme:`.
     public var target: String {
-        guard let colon = destination.firstIndex(of: ":") else { return destination }
-        return String(destination[destination.index(after: colon)...])
+        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return destination }
+        return String(destination[destination.utf8.index(after: colon)...])
     }
 
     /// True for schemes no reader should be sent to (`javascript:`, `data:` other than images).

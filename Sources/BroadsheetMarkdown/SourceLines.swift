@@ -26,4 +26,9 @@ struct SourceLines {
         let end = number < starts.count ? starts[number] - 1 : bytes.count
         return bytes[start..<end]
     }
+
+    /// The bytes at `range`: offsets into the whole text, as the lines' indices are.
+    subscript(bytes range: Range<Int>) -> ArraySlice<UInt8> {
+        bytes[range]
+    }
 }

@@ -10,6 +10,12 @@ struct WordCounter {
     private(set) var cjk = 0
 
     /// Counts the words of one text node; a word never continues across nodes.
+    /// Adds the counts of a text counted separately (a table's cells).
+    mutating func add(_ other: WordCounter) {
+        words += other.words
+        cjk += other.cjk
+    }
+
     mutating func add(_ text: UnsafePointer<CChar>) {
         var inWord = false
         var pointer = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)

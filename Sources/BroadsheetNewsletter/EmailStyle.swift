@@ -27,11 +27,17 @@ enum EmailStyle {
         "pre": "margin:0 0 16px 0;padding:12px;background-color:#f6f3ec;overflow:auto;",
         "hr": "border:0;border-top:1px solid #d8d2c4;margin:24px 0;",
         "img": "max-width:100%;height:auto;border:0;",
+        "table": "border-collapse:collapse;margin:0 0 16px 0;font-family:\(sans);font-size:15px;line-height:1.4;color:\(ink);",
+        "th": "padding:6px 10px;border-bottom:2px solid \(ink);text-align:left;vertical-align:bottom;",
+        "td": "padding:6px 10px;border-bottom:1px solid #d8d2c4;vertical-align:top;",
+        "del": "color:\(muted);",
     ]
 
     /// How the tree is written for email: these styles inline, no heading anchors, URLs
     /// absolute, in-page links pointing at the edition's page on the site.
     static func html(origin: String, pageURL: String) -> HTMLStyle {
-        HTMLStyle(inlineStyles: inline, headingAnchors: false, origin: origin, pageURL: pageURL)
+        HTMLStyle(
+            inlineStyles: inline, headingAnchors: false, origin: origin, pageURL: pageURL,
+            extensionMarkup: .email, highlightsCode: false)
     }
 }

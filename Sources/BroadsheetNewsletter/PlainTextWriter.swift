@@ -52,7 +52,7 @@ struct PlainTextWriter<Embed: Sendable & Hashable> {
         case .list(let list, _):
             flush()
             listCounters.append(list.isOrdered ? list.start - 1 : nil)
-            for item in list.items {
+            for (index, item) in list.items.enumerated() {
                 flush()
                 if var counter = listCounters.last ?? nil {
                     counter += 1
@@ -61,6 +61,7 @@ struct PlainTextWriter<Embed: Sendable & Hashable> {
                 } else {
                     prefixes.append("- ")
                 }
+                if let checked = list.task(index) { current += checked ? "[x] " : "[ ] " }
                 for child in item { try write(child, tight: list.isTight, links: &links) }
                 flush()
             }
@@ -74,6 +75,14 @@ struct PlainTextWriter<Embed: Sendable & Hashable> {
                 ? code.literal.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
                 : code.literal.split(separator: "\n", omittingEmptySubsequences: false)
             blocks.append(lines.map { "    " + $0 }.joined(separator: "\n"))
+        case .table(let table, _):
+            flush()
+            let prefix = prefixes.filter { $0 == "> " }.joined()
+            blocks.append(
+                Self.lines(of: table, links: &links, style: style).map { line in
+                    String((prefix + line).reversed().drop(while: { $0 == " " }).reversed())
+                }
+                .joined(separator: "\n"))
         case .thematicBreak, .html:
             flush()
         case .embed(let embed, _):
@@ -92,6 +101,11 @@ struct PlainTextWriter<Embed: Sendable & Hashable> {
                 current += text
             case .emphasis(let children), .strong(let children):
                 write(children, links: &links)
+            case .strikethrough(let children):
+                // What was struck out stays readable, marked as the author marked it.
+                current += "~~"
+                write(children, links: &links)
+                current += "~~"
             case .softBreak, .lineBreak:
                 current += "\n"
             case .link(let link, let children):
@@ -116,6 +130,40 @@ struct PlainTextWriter<Embed: Sendable & Hashable> {
                 break
             }
         }
+    }
+
+    // MARK: - Tables
+
+    /// A table as text: aligned columns when they fit in 72 characters, otherwise each row as
+    /// `Header: value` lines, rows separated by blank lines.
+    static func lines(of table: Table, links: inout LinkReferences, style: HTMLStyle) -> [String] {
+        func text(_ inlines: [Inline]) -> String {
+            var writer = PlainTextWriter(style: style) { (_, _) throws(Diagnostic) in "" }
+            writer.write(inlines, links: &links)
+            return writer.current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        }
+        let header = table.header.map(text)
+        let rows = table.rows.map { $0.map(text) }
+        var widths = header.map(PlainText.columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], PlainText.columns(cell))
+            }
+        }
+        widths = widths.map { max($0, 3) }
+        let total = widths.reduce(0, +) + 3 * max(0, widths.count - 1)
+        guard total <= PlainText.width else {
+            return rows.enumerated().flatMap { index, row in
+                (index > 0 ? [""] : []) + zip(header, row).map { $0.isEmpty ? $1 : "\($0): \($1)" }
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - PlainText.columns(cell))
+                return table.alignments[index] == .right ? padding + cell : cell + padding
+            }.joined(separator: " | ")
+        }
+        return [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: " | ")] + rows.map(line)
     }
 
     /// A URL as the reader copies it: percent-encoded where it must be, as in the HTML part.

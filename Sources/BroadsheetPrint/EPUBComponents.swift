@@ -89,7 +89,8 @@ struct EPUBComponents {
         html += "</tbody>\n</table>\n"
         if let description = book.site.factTexts.comparisonDescriptions[comparison.id] {
             let style = HTMLStyle(
-                headingAnchors: false, linkURL: { [book] link in EPUBPages.href(for: link, in: book) }, omitsRawHTML: true).withImagesAsText
+                headingAnchors: false, linkURL: { [book] link in EPUBPages.href(for: link, in: book) }, omitsRawHTML: true,
+                extensionMarkup: .book, highlightsCode: false).withImagesAsText
             html +=
                 "<p class=\"table-note\">" + HTMLWriter<Never>.html(TypstComponentWriter.inlines(of: description), style: style)
                 + "</p>\n"

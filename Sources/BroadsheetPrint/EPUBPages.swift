@@ -50,7 +50,8 @@ struct EPUBPages {
         let document = part.document
         let book = self.book
         let style = HTMLStyle(
-            headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true).withImagesAsText
+            headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true,
+            extensionMarkup: .book, highlightsCode: false).withImagesAsText
         let components = EPUBComponents(book: book)
         let html = try HTMLWriter<Component>.html(document.body, style: style) { (component: Component) throws(Diagnostic) in
             components.render(component)
@@ -127,7 +128,9 @@ struct EPUBPages {
     /// Fact texts link like chapters do.
     private var factStyle: HTMLStyle {
         let book = self.book
-        return HTMLStyle(headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true).withImagesAsText
+        return HTMLStyle(
+            headingAnchors: false, linkURL: { link in Self.href(for: link, in: book) }, omitsRawHTML: true,
+            extensionMarkup: .book, highlightsCode: false).withImagesAsText
     }
 
     // MARK: - Links and citations

@@ -41,13 +41,18 @@ struct TypstMarkupWriter<Embed: Sendable & Hashable> {
             return "#quote(block: true)[\n" + (try markup(children)) + "\n]"
         case .list(let list, _):
             var items: [String] = []
-            for item in list.items { items.append("[" + (try markup(item)) + "]") }
+            for (index, item) in list.items.enumerated() {
+                let box = list.task(index).map { Self.checkbox($0) + " " } ?? ""
+                items.append("[" + box + (try markup(item)) + "]")
+            }
             let function = list.isOrdered ? "enum" : "list"
             let start = list.isOrdered && list.start != 1 ? "start: \(list.start), " : ""
             return "#\(function)(\(start)tight: \(list.isTight),\n" + items.joined(separator: ",\n") + ",\n)"
         case .codeBlock(let code, _):
             let language = code.language.isEmpty ? "" : "lang: \(TypstText.string(code.language)), "
             return "#raw(block: true, \(language)\(TypstText.string(code.literal)))"
+        case .table(let table, _):
+            return markup(table)
         case .thematicBreak:
             return "#align(center, line(length: 30%, stroke: 0.5pt + luma(60%)))"
         case .html:
@@ -56,6 +61,29 @@ struct TypstMarkupWriter<Embed: Sendable & Hashable> {
         case .embed(let embed, _):
             return try renderEmbed(embed)
         }
+    }
+
+    /// A task list item's box, drawn (fonts may lack ☐ and ☑), crossed when ticked.
+    static func checkbox(_ checked: Bool) -> String {
+        let cross =
+            checked
+            ? ", place(line(start: (0%, 0%), end: (100%, 100%), stroke: 0.6pt)) + place(line(start: (0%, 100%), end: (100%, 0%), stroke: 0.6pt))"
+            : ""
+        return "#box(width: 0.7em, height: 0.7em, stroke: 0.6pt, baseline: 0.05em\(cross))"
+    }
+
+    /// A pipe table as a Typst table: the header repeated on each page it breaks across,
+    /// the columns aligned as the delimiter row says (left when it says nothing).
+    private func markup(_ table: Table) -> String {
+        let alignments = table.alignments.map { $0 == .none ? "left" : $0.rawValue }
+        let header = table.header.map { "[#strong[" + markup($0) + "]]" }.joined(separator: ", ")
+        var lines = [
+            "#table(columns: \(max(1, table.alignments.count)), align: (\(alignments.joined(separator: ", ")),),",
+            "  table.header(repeat: true, \(header)),",
+        ]
+        for row in table.rows { lines.append("  " + row.map { "[" + markup($0) + "]" }.joined(separator: ", ") + ",") }
+        lines.append(")")
+        return lines.joined(separator: "\n")
     }
 
     // MARK: - Inlines
@@ -77,6 +105,8 @@ struct TypstMarkupWriter<Embed: Sendable & Hashable> {
             output += "#emph[" + markup(children) + "]"
         case .strong(let children):
             output += "#strong[" + markup(children) + "]"
+        case .strikethrough(let children):
+            output += "#strike[" + markup(children) + "]"
         case .softBreak:
             output += " "
         case .lineBreak:

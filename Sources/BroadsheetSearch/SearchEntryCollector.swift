@@ -104,6 +104,10 @@ enum SearchEntryCollector {
             case .list(let list, _): pending += list.items.flatMap { $0 }.reversed()
             case .codeBlock(let code, _):
                 append(code.literal.split(whereSeparator: \.isNewline).joined(separator: " "), to: &sections)
+            case .table(let table, _):
+                for row in [table.header] + table.rows {
+                    append(row.map { Inline.plainText(of: $0) }.joined(separator: " "), to: &sections)
+                }
             case .embed(let value, _): append(embed(value), to: &sections)
             case .thematicBreak, .html: break
             }

@@ -51,7 +51,7 @@ public struct PreviewServer: Sendable {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: options.site.root.path), "the site folder does not exist",
-                    hint: "pass the folder holding Content/ and Templates/ with --root")
+                    hint: "pass the site's folder (the one holding Content/) with --root")
             ])
         }
         if !PortReservation.isLoopback(options.host) {
@@ -108,7 +108,7 @@ public struct PreviewServer: Sendable {
                     idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(options.host, port: port), serverName: "Broadsheet preview"),
             onServerRunning: { _ in
-                console.say("Serving the site at \(url)  (Ctrl-C to stop)")
+                console.say("Serving the site at \(url)  (Ctrl-C to stop)", essential: true)
                 ready(url)
             },
             logger: logger)

@@ -11,6 +11,10 @@ public struct PreviewConsole: Sendable {
     public var standardOutput: @Sendable (String) -> Void
     /// Prints diagnostics.
     public var standardError: @Sendable (String) -> Void
+    /// `serve --quiet`: errors and the address only, no warnings or rebuild lines.
+    public var quiet = false
+    /// `serve --verbose`: also the output files each update changed.
+    public var verbose = false
 
     /// Creates a console over the given printers.
     public init(
@@ -25,10 +29,22 @@ public struct PreviewConsole: Sendable {
 
     /// Prints one status line; file names in it have their control characters escaped, so a
     /// file named with an escape sequence cannot drive the terminal.
-    func say(_ line: String) { standardOutput(TerminalText.escaped(line) + "\n") }
+    /// `essential` lines (the address) are printed even when quiet.
+    func say(_ line: String, essential: Bool = false) {
+        guard essential || !quiet else { return }
+        standardOutput(TerminalText.escaped(line) + "\n")
+    }
+
+    /// Prints detail for `--verbose` only.
+    func detail(_ line: String) {
+        guard verbose else { return }
+        standardOutput(TerminalText.escaped(line) + "\n")
+    }
 
     func report(_ diagnostics: [Diagnostic]) {
-        standardError(DiagnosticFormatter(root: root, colored: colored).format(diagnostics))
+        let shown = quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
+        guard !shown.isEmpty else { return }
+        standardError(DiagnosticFormatter(root: root, colored: colored).format(shown))
     }
 
     /// The same report without colours, for the browser overlay.

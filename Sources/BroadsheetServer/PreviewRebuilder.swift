@@ -68,9 +68,15 @@ final class PreviewRebuilder: Sendable {
         let start = clock.now
         var changes: Set<String> = []
         for path in events {
-            if FileManager.default.fileExists(atPath: options.root.appendingPathComponent(path).path) {
+            let url = options.root.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path) {
                 state.sources.insert(path)
                 changes.insert(path)
+                // A folder created or moved in whole brings files no event named: list them, so
+                // deleting one later is noticed (a new Templates/ holding an override, say).
+                if let walker = FileManager.default.enumerator(atPath: url.path) {
+                    while let relative = walker.nextObject() as? String { state.sources.insert(path + "/" + relative) }
+                }
             } else if state.sources.remove(path) != nil {
                 changes.insert(path)
             }
@@ -113,6 +119,7 @@ final class PreviewRebuilder: Sendable {
             if !update.warnings.isEmpty { console.report(update.warnings) }
             let kind = update.wasFullRebuild ? "full rebuild" : "incremental"
             let files = update.changedPaths.count
+            for path in update.changedPaths.sorted() { console.detail("  changed \(path)") }
             console.say(
                 "Updated \(files) file\(files == 1 ? "" : "s") after \(described) (\(kind)) in \(PreviewConsole.milliseconds(clock.now - start))."
             )

@@ -21,12 +21,14 @@ public enum WebsiteRenderer {
         }
     }
 
-    /// The templates a site must have.
+    /// The templates every site must have (the built-in theme supplies any the site lacks).
     public static let requiredTemplates = [
-        "base", "home", "article", "page", "list", "tags", "404", "timeline", "entities", "entity",
-        "comparisons", "comparison", "sources", "components/timeline", "components/comparison",
+        "base", "home", "article", "page", "list", "tags", "404", "components/timeline", "components/comparison",
         "components/chart", "search",
     ]
+
+    /// The templates of the pages made from facts, required only when the site has facts.
+    public static let factTemplates = ["timeline", "entities", "entity", "comparisons", "comparison", "sources"]
 
     /// The templates a site with newsletter editions also needs.
     public static let newsletterTemplates = ["newsletter", "newsletters"]

@@ -16,21 +16,16 @@ public struct TemplateSet: Sendable {
     /// accepts only a plain `String` there, so views are then encoded without `TemplateText`.
     private let wrapsText: Bool
 
-    /// Loads every `.mustache` file under `root/folder` except the `assets` folder.
-    public static func load(root: URL, folder: String = "Templates") -> (TemplateSet?, [Diagnostic]) {
+    /// Loads every `.mustache` file under `root/folder` except the `assets` folder, over `theme`.
+    ///
+    /// `theme` holds a built-in theme's templates by name: each of the site's files replaces
+    /// the theme's template of the same name (partials included), and the theme supplies the
+    /// rest, so a site without the folder builds with the theme alone.
+    public static func load(root: URL, folder: String = "Templates", theme: [String: SourceFile] = [:]) -> (
+        TemplateSet?, [Diagnostic]
+    ) {
         let base = root.appendingPathComponent(folder)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder), isFolder.boolValue else {
-            return (
-                nil,
-                [
-                    .error(
-                        at: SourceLocation(path: folder), "no \(folder)/ folder in \(root.path)",
-                        hint: "copy the Templates/ folder of an existing Broadsheet site, or pass --root DIR")
-                ]
-            )
-        }
-        var sources: [String: SourceFile] = [:]
+        var sources = theme
         var diagnostics: [Diagnostic] = []
         let siteRoot = SourceRoot(root)
         for relative in templateFiles(in: base) {
@@ -80,6 +75,9 @@ public struct TemplateSet: Sendable {
                 hint: "create \(folder)/\(name).mustache; every site needs: \(required.joined(separator: ", "))")
         }
     }
+
+    /// The paths of the templates read from the site's folder rather than a theme, sorted.
+    public var ownFiles: [String] { sources.values.map(\.path).filter { $0.hasPrefix(folder + "/") }.sorted() }
 
     /// True when a template of that name exists.
     public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }

@@ -3,35 +3,40 @@ import BroadsheetBuild
 import BroadsheetCore
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `broadsheet`: build a website from Markdown and sourced facts.
 @main
 struct BroadsheetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "Build a fast, accessible static website from Markdown articles and sourced facts.",
-        discussion: """
-            A site is a folder with Content/ (site.yaml, articles/, pages/, facts/) and Templates/.
+        discussion: HelpText.reflow(
+            """
+            A site is a folder with Content/ (site.yaml, articles/, pages/, facts/) and, optionally,
+            Templates/: files there replace the built-in theme's, one by one.
 
             Examples:
-              broadsheet build                      build ./Content with ./Templates into ./Output
-              broadsheet check --root my-site       validate everything, write nothing
-              broadsheet serve --drafts             preview at http://127.0.0.1:4000/, reloading on save
-              broadsheet new article "Title"        start a new draft article
-              broadsheet newsletter build NAME      build the site and the email of Content/newsletters/NAME.md
-            """,
+              broadsheet init my-site             start a new site in my-site/
+              broadsheet build                    build ./Content into ./Output
+              broadsheet check --root my-site     validate everything, write nothing
+              broadsheet serve --drafts           preview with live reload
+              broadsheet new article "Title"      start a new draft article
+              broadsheet newsletter build NAME    the site and an edition's email
+
+            Shell completions: broadsheet --generate-completion-script bash (or zsh,
+            fish); see the README.
+            """),
         version: BroadsheetCore.version,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, BenchIncremental.self],
+        subcommands: [
+            Init.self, Build.self, Check.self, Serve.self, New.self, NewsletterCommand.self, Version.self,
+            BenchIncremental.self,
+        ],
         defaultSubcommand: nil
     )
 }
 
 /// Options shared by `build` and `check`.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/ and Templates/.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "dir"))
     var root: String = "."
 
     @Flag(name: .long, help: "Include articles and pages marked `draft: true`.")
@@ -45,227 +50,38 @@ struct SiteOptions: ParsableArguments {
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
 }
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Build the website into the output folder.",
-        discussion: """
-            Renders every article, page, timeline, table, feed and data file, then replaces the
-            output folder in one step. A failed build leaves the previous output untouched.
+/// `--quiet` and `--verbose` (build, check, serve).
+struct VerbosityOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
 
-            The print edition is built too: Output/<file>.pdf (typeset with Typst) and
-            Output/<file>.epub, linked from the home page and every page's footer. Without Typst
-            the website and the EPUB are built and one warning names the install command;
-            --require-print makes a missing engine an error. See docs/print.md.
+    @Flag(name: .shortAndLong, help: "Print each stage with its duration, and more detail.")
+    var verbose = false
 
-            Broadsheet replaces and removes only the files it wrote (listed in the output's
-            .broadsheet-manifest); anything else in the output folder (a .git, a CNAME) is kept.
-            It refuses a non-empty folder it did not create unless --adopt-output is given, and
-            never builds into /, your home folder, or a folder holding the site.
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+}
 
-            Examples:
-              broadsheet build
-              broadsheet build --root ~/report --output /tmp/site --base-url https://example.org/report/
-              broadsheet build --drafts
-            """)
+/// `--format` (build, check): text for people, JSON Lines for tools.
+struct FormatOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
-    @OptionGroup var site: SiteOptions
-
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: ROOT/Output).", valueName: "dir"))
-    var output: String?
-
-    @Flag(
-        name: .customLong("adopt-output"),
-        help: "Write into a non-empty output folder that Broadsheet did not create, keeping every file already in it.")
-    var adoptOutput = false
-
-    @Flag(
-        name: .customLong("require-print"),
-        help: "Fail the build when the PDF cannot be typeset (Typst missing) instead of warning.")
-    var requirePrint = false
-
-    @Flag(
-        name: .customLong("no-search-index"),
+    @Option(
+        name: .long,
         help: ArgumentHelp(
-            "Leave out the search index (for Scripts/bench-search; the search page then says search is unavailable).",
-            visibility: .hidden))
-    var noSearchIndex = false
-
-    func run() throws {
-        let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        var options = SiteBuilder.Options(
-            root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
-        options.adoptsOutputFolder = adoptOutput
-        options.printEdition = .build(required: requirePrint)
-        options.indexesSearch = !noSearchIndex
-        let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
-        let total = report.stages.reduce(Duration.zero) { $0 + $1.duration }
-        let stages = report.stages.map { "\($0.name) \(Reporter.seconds($0.duration))" }.joined(separator: " · ")
-        print(
-            "Built \(report.pageCount) pages (\(report.fileCount) files) into \(Reporter.display(options.output)) in \(Reporter.seconds(total)) (\(stages))"
-        )
-        let edition = report.files.filter { !$0.path.contains("/") && ($0.path.hasSuffix(".pdf") || $0.path.hasSuffix(".epub")) }
-        if !edition.isEmpty {
-            let names = edition.map { "\($0.path) (\(Reporter.size($0.byteCount)))" }.joined(separator: ", ")
-            print("Print edition: \(names)")
-        }
-        if !report.keptEntries.isEmpty {
-            let count = report.keptEntries.count
-            // File names can hold control characters; they must not reach the terminal as escape sequences.
-            let names =
-                report.keptEntries.prefix(5).map { TerminalText.escaped($0) }.joined(separator: ", ")
-                + (count > 5 ? " and \(count - 5) more" : "")
-            print("Kept \(count) entr\(count == 1 ? "y" : "ies") of the output that Broadsheet did not write: \(names)")
-        }
-    }
+            "text, or json: one JSON object per diagnostic and a summary, one per line, on standard output.",
+            valueName: "format"))
+    var format: Format = .text
 }
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Validate content, facts, templates and links without writing anything.",
-        discussion: """
-            Runs every stage of a build except writing, and reports all problems at once.
-            The print edition's configuration (site.yaml `edition:`) is checked; no PDF is typeset.
+/// `broadsheet version`: the same as `--version`.
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print Broadsheet's version.")
 
-            With --external, every http(s) link written in the Markdown is also asked over the
-            network (HEAD, then GET; 8 at a time; retried with backoff). A dead link is a
-            warning, never an error, and good answers are cached for a week in
-            .broadsheet-cache/external-links.json. `build` never checks external links.
-
-            Example:
-              broadsheet check --root ~/report
-              broadsheet check --external
-            """)
-
-    @OptionGroup var site: SiteOptions
-
-    @Flag(help: "Also check external http(s) links over the network (warnings only).")
-    var external = false
-
-    @Option(help: "With --external: seconds to wait for each answer.")
-    var externalTimeout: Double = 10
-
-    @Option(help: "With --external: days a good answer stays in the cache (0: ask every link).")
-    var externalCacheDays: Double = 7
-
-    func run() throws {
-        var options = SiteBuilder.Options(
-            root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
-        // The edition's configuration and engine input are checked; nothing is typeset.
-        options.printEdition = .check
-        let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
-        var warnings = report.warnings.count
-        if external {
-            var checker = ExternalLinkChecker(cacheFile: ExternalLinkChecker.defaultCacheFile(root: site.rootURL))
-            checker.timeout = externalTimeout
-            checker.maxAge = externalCacheDays * 24 * 3600
-            let summary = checker.check(report.externalLinks, root: site.rootURL)
-            if !summary.warnings.isEmpty {
-                let formatter = DiagnosticFormatter(root: site.rootURL, colored: isatty(STDERR_FILENO) != 0)
-                Reporter.printError(formatter.format(summary.warnings))
-            }
-            warnings += summary.warnings.count
-            print(
-                "Checked \(summary.checked) external link\(summary.checked == 1 ? "" : "s") (\(summary.fromCache) from the cache): \(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s")."
-            )
-        }
-        print(
-            "No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")."
-        )
-    }
-}
-
-/// Prints diagnostics to standard error like a compiler and turns failures into exit codes.
-struct Reporter {
-    let root: URL
-
-    /// A file size as "840 KB" or "1.6 MB".
-    static func size(_ bytes: Int) -> String {
-        bytes < 1_000_000 ? "\((bytes + 500) / 1000) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
-    }
-
-    func run(_ body: () throws(DiagnosticsError) -> SiteBuilder.Report) throws -> SiteBuilder.Report {
-        let formatter = DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0)
-        do {
-            let report = try body()
-            if !report.warnings.isEmpty { Self.printError(formatter.format(report.warnings)) }
-            return report
-        } catch {
-            Self.printError(formatter.format(error.diagnostics))
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            Self.printError("Failed with \(errors) error\(errors == 1 ? "" : "s"); nothing was written.\n")
-            throw ExitCode.failure
-        }
-    }
-
-    /// Runs a live-site step, printing its diagnostics like `run` does.
-    func live<T>(_ body: () throws(DiagnosticsError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            Self.printError(DiagnosticFormatter(root: root, colored: isatty(STDERR_FILENO) != 0).format(error.diagnostics))
-            throw ExitCode.failure
-        }
-    }
-
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    static func seconds(_ duration: Duration) -> String {
-        let components = duration.components
-        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        return String(format: value < 10 ? "%.2f s" : "%.1f s", value)
-    }
-
-    static func display(_ url: URL) -> String {
-        let current = FileManager.default.currentDirectoryPath
-        let path = url.path
-        return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
-    }
-}
-
-/// Measures the preview server's path: one article edited on disk, the in-memory site brought up to date.
-struct BenchIncremental: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench-incremental",
-        abstract: "Measure incremental rebuilds after editing one article (used by Scripts/bench).",
-        discussion: """
-            Builds the site in memory, then edits ARTICLE on disk RUNS times (appending a paragraph,
-            restoring the file at the end) and times each update from reading the file to the
-            updated output. Prints one line per run: incremental_ms=<milliseconds>.
-
-            Example:
-              broadsheet bench-incremental --root /tmp/site --article Content/articles/a00042.md --runs 5
-            """,
-        shouldDisplay: false)
-
-    @OptionGroup var site: SiteOptions
-
-    @Option(name: .long, help: ArgumentHelp("The article to edit, relative to the root.", valueName: "path"))
-    var article: String
-
-    @Option(name: .long, help: "How many edits to time.")
-    var runs: Int = 5
-
-    func run() throws {
-        let options = SiteBuilder.Options(root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
-        var live = try Reporter(root: site.rootURL).live { () throws(DiagnosticsError) in try LiveSite(options) }
-        let url = site.rootURL.appendingPathComponent(article)
-        let original = try String(contentsOf: url, encoding: .utf8)
-        defer { try? original.write(to: url, atomically: true, encoding: .utf8) }
-        let clock = ContinuousClock()
-        for run in 1...max(1, runs) {
-            try (original + "\nAn edit for run \(run), to measure the incremental path.\n").write(
-                to: url, atomically: true, encoding: .utf8)
-            let start = clock.now
-            let update = try Reporter(root: site.rootURL).live { () throws(DiagnosticsError) in
-                try live.update(changedPaths: [article])
-            }
-            let elapsed = clock.now - start
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            print(
-                "incremental_ms=\(String(format: "%.2f", milliseconds)) changed_files=\(update.changedPaths.count) full_rebuild=\(update.wasFullRebuild)"
-            )
-        }
+    func run() {
+        print(BroadsheetCore.version)
     }
 }

@@ -12,8 +12,9 @@ struct NewsletterCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               broadsheet newsletter build wechat-pay-reaches-taobao
-              broadsheet newsletter send wechat-pay-reaches-taobao --subscribers readers.csv            # dry run
-              BROADSHEET_SMTP_PASSWORD=… broadsheet newsletter send wechat-pay-reaches-taobao --subscribers readers.csv --confirm
+              broadsheet newsletter send NAME --subscribers readers.csv     (a dry run)
+              BROADSHEET_SMTP_PASSWORD=… broadsheet newsletter send NAME \
+                  --subscribers readers.csv --confirm
             """,
         subcommands: [NewsletterBuild.self, NewsletterSend.self])
 }
@@ -22,14 +23,16 @@ struct NewsletterBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site with the edition's email (HTML, text, .eml) and archive page.",
-        discussion: """
+        usage: "broadsheet newsletter build NAME [--output <dir>] [<options>]",
+        discussion: HelpText.reflow(
+            """
             Builds the whole site, as `broadsheet build` does (so the archive page, the index of
             editions and the feed stay consistent), and checks that the edition NAME exists. The
             email is written to OUTPUT/newsletters/NAME/: email.html, email.txt and NAME.eml.
 
             Example:
               broadsheet newsletter build wechat-pay-reaches-taobao --output /tmp/site
-            """)
+            """))
 
     @Argument(help: "The edition: the file name of Content/newsletters/NAME.md without .md.")
     var name: String

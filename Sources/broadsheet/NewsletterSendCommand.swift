@@ -13,7 +13,9 @@ struct NewsletterSend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send an edition to a subscriber list (a dry run unless --confirm).",
-        discussion: """
+        usage: "broadsheet newsletter send NAME --subscribers FILE [<options>]",
+        discussion: HelpText.reflow(
+            """
             SUBSCRIBERS is a CSV file with an email column and an optional name column (a header
             row `email,name` is optional). Without --confirm nothing is sent: every address is
             checked and the plan is shown. With --confirm each reader gets one personalised message
@@ -28,10 +30,12 @@ struct NewsletterSend: AsyncParsableCommand {
             BROADSHEET_SMTP_PASSWORD), never from a file; a dry run does not need it.
 
             Examples:
-              broadsheet newsletter send wechat-pay-reaches-taobao --subscribers readers.csv
-              broadsheet newsletter send wechat-pay-reaches-taobao --subscribers readers.csv --confirm --smtp-host localhost --smtp-port 2525 --smtp-security none
-              broadsheet newsletter send wechat-pay-reaches-taobao --subscribers readers.csv --confirm --sendmail "/usr/sbin/sendmail -i"
-            """)
+              broadsheet newsletter send NAME --subscribers readers.csv
+              broadsheet newsletter send NAME --subscribers readers.csv --confirm \
+                  --smtp-host localhost --smtp-port 2525 --smtp-security none
+              broadsheet newsletter send NAME --subscribers readers.csv --confirm \
+                  --sendmail "/usr/sbin/sendmail -i"
+            """))
 
     @Argument(help: "The edition: the file name of Content/newsletters/NAME.md without .md.")
     var name: String

@@ -11,7 +11,9 @@ import Foundation
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site locally, rebuilding and reloading the browser on every save.",
-        discussion: """
+        usage: "broadsheet serve [--root <dir>] [--port <number>] [<options>]",
+        discussion: HelpText.reflow(
+            """
             Builds the site in memory and serves it, by default on http://127.0.0.1:4000/ only
             (this machine). Saving a file under Content/ or Templates/ (or site.yaml) rebuilds
             what it affects and reloads the open pages that changed; a stylesheet change is
@@ -24,10 +26,11 @@ struct Serve: AsyncParsableCommand {
               broadsheet serve
               broadsheet serve --drafts --open
               broadsheet serve --root ~/report --port 8080
-              broadsheet serve --host 0.0.0.0      (other machines on the network can connect)
-            """)
+              broadsheet serve --host 0.0.0.0     (visible to the network)
+              broadsheet serve --quiet            (errors and the address only)
+            """))
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/ and Templates/.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "dir"))
     var root: String = "."
 
     @Option(
@@ -44,14 +47,19 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Open the site in the default browser once it is served.")
     var open = false
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func run() async throws {
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
-        let console = PreviewConsole(
+        var settings = PreviewConsole(
             root: rootURL, colored: isatty(STDERR_FILENO) != 0,
             standardOutput: { text in
                 FileHandle.standardOutput.write(Data(text.utf8))
             },
             standardError: { text in FileHandle.standardError.write(Data(text.utf8)) })
+        settings.quiet = verbosity.quiet
+        settings.verbose = verbosity.verbose
+        let console = settings
         let server = PreviewServer(
             .init(site: SiteBuilder.Options(root: rootURL, includeDrafts: drafts, write: false), host: host, port: port),
             console: console)

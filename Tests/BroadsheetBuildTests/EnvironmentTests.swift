@@ -56,7 +56,7 @@ struct EnvironmentTests {
             #expect(
                 DiagnosticFormatter(root: nil).format(error.diagnostics) == """
                     \(root.path): error: the site folder does not exist
-                        hint: pass the folder holding Content/ and Templates/ with --root
+                        hint: pass the site's folder (the one holding Content/) with --root
 
                     """)
         }

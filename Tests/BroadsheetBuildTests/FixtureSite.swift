@@ -199,6 +199,22 @@ enum EverythingSite {
         ## Background
 
         Nothing else here.
+
+        ## Figures
+
+        The ~~old~~ current shares, as listed at www.example.org/shares:
+
+        | Platform | Share | Source |
+        | :-- | --: | :-: |
+        | **Alipay** | 55% | [wire](source:wire-2021) |
+        | Tenpay \\| WeChat Pay | 39% | [Tencent](entity:tencent) |
+
+        - [x] checked against the filing
+        - [ ] awaiting comment
+
+        ```swift
+        let share = 0.55 // "Alipay"
+        ```
         """,
         "Content/articles/draft.md": """
         ---

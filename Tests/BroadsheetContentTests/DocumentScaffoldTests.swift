@@ -18,7 +18,7 @@ struct DocumentScaffoldTests {
                 ---
                 title: "WeChat Pay: arrives on \\"Taobao\\""
                 date: 2026-11-25
-                summary: ""
+                # summary: one or two sentences for search engines and link previews
                 tags: []
                 draft: true
                 ---
@@ -30,13 +30,17 @@ struct DocumentScaffoldTests {
         #expect(problems.isEmpty, "\(problems)")
         #expect(document?.slug == "wechat-pay-arrives-on-taobao")
         #expect(document?.isDraft == true)
+        // No empty summary: it would blank the meta and Open Graph descriptions.
+        #expect(document?.summary == nil)
     }
 
     @Test("a page has no date and no draft flag; a Chinese title keeps its characters")
     func page() throws {
         let scaffold = try Self.made(.page, "微信支付")
         #expect(scaffold.path == "Content/pages/微信支付.md")
-        #expect(scaffold.text == "---\ntitle: \"微信支付\"\nsummary: \"\"\n---\n\n")
+        #expect(
+            scaffold.text
+                == "---\ntitle: \"微信支付\"\n# summary: one or two sentences for search engines and link previews\n---\n\n")
         let (document, problems) = DocumentLoader.load(
             SourceFile(path: scaffold.path, text: scaffold.text), kind: .page, defaultAuthor: "Desk")
         #expect(problems.isEmpty, "\(problems)")

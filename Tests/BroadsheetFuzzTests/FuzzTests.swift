@@ -48,6 +48,9 @@ struct FuzzTests {
         "[x](article:nope)", "[x](page:about)", "[x](compare:share)", "[x](javascript:alert(1))", "[x](source:paper-2024 \"t\")",
         "(source:", "](", "[", "]", "![img](", "<script>", "<!--", "# ", "## Same\n", "### ", "> ", "- ", "1. ", "* ",
         "**", "_", "`", "    ", "|", "---\n", "===\n", "<https://example.org>", "&amp;", "&#0;", "\\[", "[^1]", "[ref]: /x\n",
+        // GitHub-flavoured extensions: table rows and delimiters, tildes, bare addresses, tasks, alerts.
+        "| a | b |\n", "|---|:-:|\n", "| --: |\n", ":--", " | ", "\\|", "~~", "~", "www.example.org", "http://x.y/(a)",
+        "a@b.cd", "&hl;", "- [ ] ", "- [x] ", "> [!NOTE]\n", "==", "\n\n",
     ]
 
     static let facts = FactBookLoader.load(

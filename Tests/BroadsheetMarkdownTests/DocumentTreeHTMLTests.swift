@@ -28,9 +28,10 @@ struct DocumentTreeHTMLTests {
     @Test("equals libcmark's HTML", arguments: samples, [false, true])
     func matchesCmark(_ markdown: String, _ allowRawHTML: Bool) throws {
         for smart in [false, true] {
-            let options = MarkdownOptions(smartPunctuation: smart, allowRawHTML: allowRawHTML, headingAnchors: false)
+            let options = MarkdownOptions(
+                smartPunctuation: smart, allowRawHTML: allowRawHTML, headingAnchors: false, extensions: false)
             let tree: MarkdownDocument<Never> = MarkdownParser.parse(markdown, options: options)
-            let html = HTMLWriter<Never>.blocksHTML(tree.blocks)
+            let html = HTMLWriter<Never>.blocksHTML(tree.blocks, style: .cmark)
             if allowRawHTML && markdown.hasPrefix("[js]") {
                 // libcmark keeps javascript: URLs when raw HTML is allowed; Broadsheet never does.
                 #expect(html.hasPrefix("<p><a href=\"\">js</a> <a href=\"\">data</a> <img src=\"data:image/png"))
@@ -44,7 +45,7 @@ struct DocumentTreeHTMLTests {
     func hrefEscaping() {
         for byte in UInt8(0x21)...UInt8(0x7E) where !"<>\\".utf8.contains(byte) {
             let markdown = "[x](<a\(Character(Unicode.Scalar(byte)))b>)\n"
-            let options = MarkdownOptions(smartPunctuation: false, headingAnchors: false)
+            let options = MarkdownOptions(smartPunctuation: false, headingAnchors: false, extensions: false)
             let tree: MarkdownDocument<Never> = MarkdownParser.parse(markdown, options: options)
             #expect(HTMLWriter<Never>.blocksHTML(tree.blocks) == CmarkTree.referenceHTML(markdown, options: options))
         }

@@ -197,7 +197,10 @@ struct ResolverTests {
         #expect(blocks.first?.literal == "themes: links\n")
         #expect(blocks.first?.line == 3)
         #expect(html.contains("<div class=\"t\"></div>"))
-        #expect(html.contains("<pre><code class=\"language-swift\">let x = 1\n</code></pre>"))
+        #expect(
+            html.contains(
+                "<pre><code class=\"language-swift\"><span class=\"hl-k\">let</span> x = <span class=\"hl-n\">1</span>\n</code></pre>"
+            ))
     }
 
     @Test("outline: first paragraph and word counts")

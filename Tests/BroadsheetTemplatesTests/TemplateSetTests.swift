@@ -260,9 +260,30 @@ struct TemplateRenderTests {
         #expect(templates.names == ["page", "partials/head"])
         #expect(try templates.render("page", Self.view) == "<h1>Broadsheet</h1><p>Fines &amp; &lt;rulings&gt;</p>")
 
-        let (none, missingFolder) = TemplateSet.load(root: root, folder: "Themes")
-        #expect(none == nil)
-        #expect(missingFolder.map(\.message) == ["no Themes/ folder in \(root.path)"])
+        // No folder is no error: a site may have no templates of its own.
+        let (empty, noFolder) = TemplateSet.load(root: root, folder: "Themes")
+        #expect(noFolder.isEmpty)
+        #expect(try #require(empty).names.isEmpty)
+    }
+
+    @Test("the site's templates replace a theme's of the same name, partials included; the theme supplies the rest")
+    func overlay() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        defer {
+            do { try FileManager.default.removeItem(at: root) } catch { Issue.record("cannot clean up: \(error)") }
+        }
+        let url = root.appendingPathComponent("Templates/partials/head.mustache")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "<h2>{{siteName}}</h2>".write(to: url, atomically: true, encoding: .utf8)
+        let theme = [
+            "page": SourceFile(path: "<theme>/page.mustache", text: "{{> partials/head}}<p>{{title}}</p>"),
+            "partials/head": SourceFile(path: "<theme>/partials/head.mustache", text: "<h1>{{siteName}}</h1>"),
+        ]
+        let (set, diagnostics) = TemplateSet.load(root: root, theme: theme)
+        #expect(diagnostics.isEmpty)
+        let templates = try #require(set)
+        #expect(templates.names == ["page", "partials/head"])
+        #expect(try templates.render("page", Self.view) == "<h2>Broadsheet</h2><p>Fines &amp; &lt;rulings&gt;</p>")
     }
 }
 

@@ -1,0 +1,17 @@
+import Foundation
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (Foundation's
+    /// `CharacterSet.whitespaces`, Unicode spaces included).
+    ///
+    /// Every link of every document is trimmed and almost none has anything to trim; checking
+    /// the two ends first skips Foundation's bridging to `NSString`, which showed up in profiles.
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) {
+            return String(self)
+        }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
