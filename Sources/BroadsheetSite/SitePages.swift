@@ -52,7 +52,7 @@ struct SitePages: Sendable {
             corrections: document.corrections.map { correction in
                 CorrectionView(
                     dateDisplay: correction.date.display, dateISO: correction.date.isoDate, note: HTMLWriter.textHTML(correction.note))
-            }, hasCorrections: !document.corrections.isEmpty)
+            }, hasCorrections: !document.corrections.isEmpty, extra: document.extra)
         let html = try context.render(isArticle ? "article" : "page", view)
         return OutputFile(path: document.sitePath.outputPath, text: html)
     }
@@ -107,31 +107,56 @@ struct SitePages: Sendable {
             tags: tagLinks)
         files.append(OutputFile(path: permalinks.tags.outputPath, text: try context.render("tags", tagIndex)))
         for (tag, articles) in site.tags {
-            let path = permalinks.tag(tag.slug)
+            let count = "\(articles.count) article\(articles.count == 1 ? "" : "s")"
+            files += try paginatedList(
+                articles, at: permalinks.tag(tag.slug), section: "tags", title: "Topic: \(tag.name)",
+                description: "Articles about \(tag.name) in \(site.config.title).", intro: count,
+                pagerLabel: "Pages of the topic \(tag.name)", groupsByYear: false)
+        }
+        let count = "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first"
+        files += try paginatedList(
+            site.articles, at: permalinks.archive, section: "archive", title: "Archive",
+            description: "Every article of \(site.config.title), by year.", intro: count, pagerLabel: "Archive pages",
+            groupsByYear: true)
+        return files
+    }
+
+    /// A list of article cards split into pages of `paginate` cards: page 1 at `list`, page N
+    /// at `list/page/N/`, each with a pager and `rel=prev/next` links.
+    private func paginatedList(
+        _ articles: [Article], at list: SitePath, section: String, title: String, description: String, intro: String,
+        pagerLabel: String, groupsByYear: Bool
+    ) throws(Diagnostic) -> [OutputFile] {
+        let pagination = ListPagination(
+            list: list, itemCount: articles.count, pageSize: site.config.paginate, permalinks: permalinks)
+        var files: [OutputFile] = []
+        files.reserveCapacity(pagination.pageCount)
+        for number in 1...pagination.pageCount {
+            let cards = articles[pagination.range(ofPage: number)]
+            var groups: [ArticleGroup] = []
+            if groupsByYear {
+                for article in cards {
+                    let year = String(article.date.year)
+                    if groups.last?.title != year { groups.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
+                    groups[groups.count - 1].articles.append(context.renderedCard(article))
+                }
+            } else {
+                groups = [ArticleGroup(title: nil, anchor: nil, articles: cards.map(context.renderedCard))]
+            }
+            let path = pagination.path(ofPage: number)
+            let pageNote = pagination.pageCount > 1 ? " (page \(number) of \(pagination.pageCount))" : ""
+            // Page 1 keeps the list's own title; later pages say which page they are, so titles stay distinct.
+            let titleNote = number > 1 ? pageNote : ""
+            var meta = context.meta(
+                title: title + titleNote, description: description + titleNote, path: path, bodyClass: "list")
+            if number > 1 { meta.previousURL = context.absoluteURL(pagination.path(ofPage: number - 1)) }
+            if number < pagination.pageCount { meta.nextURL = context.absoluteURL(pagination.path(ofPage: number + 1)) }
             let view = ArticleListView(
-                site: context.siteView(section: "tags"),
-                meta: context.meta(
-                    title: "Topic: \(tag.name)", description: "Articles about \(tag.name) in \(site.config.title).",
-                    path: path, bodyClass: "list"),
-                heading: "Topic: \(tag.name)",
-                intro: "\(articles.count) article\(articles.count == 1 ? "" : "s")",
-                groups: [ArticleGroup(title: nil, anchor: nil, articles: articles.map(context.renderedCard))])
+                site: context.siteView(section: section), meta: meta, heading: title,
+                intro: intro + pageNote, groups: groups,
+                pager: pagination.pager(page: number, label: pagerLabel, href: context.href))
             files.append(OutputFile(path: path.outputPath, text: try context.render("list", view)))
         }
-        var years: [ArticleGroup] = []
-        for article in site.articles {
-            let year = String(article.date.year)
-            if years.last?.title != year { years.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
-            years[years.count - 1].articles.append(context.renderedCard(article))
-        }
-        let archive = ArticleListView(
-            site: context.siteView(section: "archive"),
-            meta: context.meta(
-                title: "Archive", description: "Every article of \(site.config.title), by year.", path: permalinks.archive,
-                bodyClass: "list"),
-            heading: "Archive", intro: "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first",
-            groups: years)
-        files.append(OutputFile(path: permalinks.archive.outputPath, text: try context.render("list", archive)))
         return files
     }
 

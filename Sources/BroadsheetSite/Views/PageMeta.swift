@@ -14,4 +14,7 @@ struct PageMeta: Sendable, Encodable {
     var noIndex: Bool
     var publishedISO: String?
     var modifiedISO: String?
+    /// The previous and next pages of a paginated list, as absolute URLs (`<link rel="prev">`).
+    var previousURL: String? = nil
+    var nextURL: String? = nil
 }
