@@ -42,6 +42,10 @@ public struct Document: Sendable, Hashable {
     public var citations: [Citation]
     /// Corrections made to the text, oldest first.
     public var corrections: [Correction] = []
+    /// Old addresses that redirect here.
+    public var aliases: [LoadedAlias] = []
+    /// Fields of the site's own for templates (`extra:`).
+    public var extra: [String: ExtraValue] = [:]
 }
 
 /// One numbered entry of a document's References.

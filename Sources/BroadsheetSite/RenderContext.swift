@@ -25,11 +25,14 @@ struct RenderContext: Sendable {
     var feedBodies = FeedBodyCache()
     /// The facts' Markdown as the website's HTML.
     let factHTML: FactHTML
+    /// The output paths of redirect pages (`aliases:`), which the sitemap leaves out.
+    let aliasOutputPaths: Set<String>
 
     /// Computes everything that is the same on every page once, not per page.
     init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
         self.site = site
         self.factHTML = FactHTML(site.factTexts)
+        self.aliasOutputPaths = Set(site.documents.flatMap { $0.aliases.map(\.sitePath.outputPath) })
         self.templates = templates
         self.options = options
         self.tagCounts = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.tag.slug, $0.articles.count) })
@@ -99,7 +102,7 @@ struct RenderContext: Sendable {
         ArticleCard(
             title: article.title, href: href(article.sitePath), dateDisplay: article.date.display,
             dateISO: article.date.isoDate, excerpt: article.excerpt, readingMinutes: article.readingMinutes,
-            tags: article.tags.map(tagLink), isDraft: article.isDraft)
+            tags: article.tags.map(tagLink), isDraft: article.isDraft, extra: article.document.extra)
     }
 
     /// Renders every article's card once, in parallel, reusing the cards of `previous`
