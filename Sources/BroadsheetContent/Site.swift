@@ -25,6 +25,8 @@ public struct Site: Sendable {
     public var editions: [Edition] = []
     /// The documents of the print edition, in order.
     public var printContents = PrintContents()
+    /// Source files of articles left out because they are dated in the future, sorted.
+    public var futureArticles: [String] = []
 }
 
 extension Site {

@@ -37,6 +37,29 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include articles and pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "Include articles dated after now (left out by default, and counted).")
+    var future = false
+
+    @Flag(name: .long, help: "Treat every warning as an error, for CI (as `strict: true` in site.yaml).")
+    var strict = false
+
+    /// Build options with these flags applied.
+    func options(output: URL? = nil, write: Bool = true) -> SiteBuilder.Options {
+        var options = SiteBuilder.Options(root: rootURL, output: output, includeDrafts: drafts, baseURL: baseURL, write: write)
+        options.includeFuture = future
+        options.strict = strict
+        return options
+    }
+
+    /// The line saying how many future-dated articles a build left out, or nil.
+    static func futureNote(_ report: SiteBuilder.Report) -> String? {
+        let count = report.futureArticles.count
+        guard count > 0 else { return nil }
+        return "Left out \(count) article\(count == 1 ? "" : "s") dated in the future (build with --future to include \(count == 1 ? "it" : "them")): "
+            + report.futureArticles.prefix(5).map { TerminalText.escaped($0) }.joined(separator: ", ")
+            + (count > 5 ? " and \(count - 5) more" : "")
+    }
+
     @Option(
         name: .customLong("base-url"),
         help: ArgumentHelp("Publish under this URL instead of site.yaml's baseURL.", valueName: "url"))
@@ -92,8 +115,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        var options = SiteBuilder.Options(
-            root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        var options = site.options(output: output)
         options.adoptsOutputFolder = adoptOutput
         options.printEdition = .build(required: requirePrint)
         options.indexesSearch = !noSearchIndex
@@ -108,6 +130,7 @@ struct Build: ParsableCommand {
             let names = edition.map { "\($0.path) (\(Reporter.size($0.byteCount)))" }.joined(separator: ", ")
             print("Print edition: \(names)")
         }
+        if let note = SiteOptions.futureNote(report) { print(note) }
         if !report.keptEntries.isEmpty {
             let count = report.keptEntries.count
             // File names can hold control characters; they must not reach the terminal as escape sequences.
@@ -133,8 +156,7 @@ struct Check: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        var options = SiteBuilder.Options(
-            root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
+        var options = site.options(write: false)
         // The edition's configuration and engine input are checked; nothing is typeset.
         options.printEdition = .check
         let report = try Reporter(root: site.rootURL).run { () throws(DiagnosticsError) in try SiteBuilder.build(options) }
@@ -142,6 +164,7 @@ struct Check: ParsableCommand {
         print(
             "No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")."
         )
+        if let note = SiteOptions.futureNote(report) { print(note) }
     }
 }
 

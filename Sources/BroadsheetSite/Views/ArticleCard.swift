@@ -1,3 +1,5 @@
+import BroadsheetContent
+
 /// An article in a list: home, tag, archive pages.
 struct ArticleCard: Sendable, Encodable {
     var title: String
@@ -8,6 +10,8 @@ struct ArticleCard: Sendable, Encodable {
     var readingMinutes: Int
     var tags: [TagLink]
     var isDraft: Bool
+    /// The article's `extra:` fields.
+    var extra: [String: ExtraValue]
 }
 
 /// An article card already rendered with `partials/card`, for long lists.
