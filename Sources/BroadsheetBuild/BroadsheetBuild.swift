@@ -101,7 +101,7 @@ public enum SiteBuilder {
             let (loaded, problems) = SourceLoader.load(options)
             // site.yaml's `strict: true` applies from the load stage on, its own warnings included.
             if loaded?.content.config.strict == true { strict = true }
-            if let loaded, problems.containsErrors {
+            if let loaded, problems.containsErrors, Self.onlyFrontMatterErrors(problems, in: loaded.content) {
                 return (nil, problems + checkedWithErrors(loaded, problems: problems, options: options))
             }
             return (loaded, problems)
@@ -137,6 +137,13 @@ public enum SiteBuilder {
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept, futureArticles: site.futureArticles)
+    }
+
+    /// True when every error is in an article or page that was still read (its front matter
+    /// had errors); a file that could not be read at all would make links to it look unknown.
+    private static func onlyFrontMatterErrors(_ problems: [Diagnostic], in content: LoadedContent) -> Bool {
+        let readable = Set(content.brokenDocuments.map(\.path))
+        return problems.allSatisfy { $0.severity != .error || readable.contains($0.location.path) }
     }
 
     /// Resolves a site whose load stage found errors, for the problems of the files that did

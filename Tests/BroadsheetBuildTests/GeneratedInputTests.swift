@@ -59,7 +59,8 @@ struct GeneratedInputTests {
         #expect(
             report == """
                 Content/articles/long.md:6:1000005: error: unknown source id 'nope'
-                    \(line.prefix(200))
+                    …\(String((line + "[x](source:nope)").suffix(52)))
+                    \(String(repeating: " ", count: 41))^
                     hint: add it to Content/facts/sources.yaml or correct the id
                 Failed with 1 error; nothing was written.
 

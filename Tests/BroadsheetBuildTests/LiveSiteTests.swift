@@ -61,6 +61,15 @@ struct LiveSiteTests {
             transform: { $0.replacingOccurrences(of: "tags: [payments, Overview]", with: "tags: [payments, Overview, walls]") },
             fullRebuild: false),
         Edit(
+            name: "the aliases of an article (redirect pages and the sitemap change)", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "/walls.html]", with: "/the-walls.html]") }, fullRebuild: true),
+        Edit(
+            name: "the extra: fields of an article (cards show them)", path: "Content/articles/walls.md",
+            transform: {
+                $0.replacingOccurrences(of: "kicker: Analysis", with: "kicker: Opinion").replacingOccurrences(
+                    of: "Nothing else here.", with: "Little else here.")
+            }, fullRebuild: false),
+        Edit(
             name: "publishing a draft", path: "Content/articles/draft.md",
             transform: { $0.replacingOccurrences(of: "draft: true", with: "draft: false") }, fullRebuild: true),
     ]
