@@ -40,6 +40,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// Every warning is an error (`strict: true`, as `--strict`), for CI.
     public var strict = false
 
+    /// How dates read in the site's language ("12 September 2024", "2024年9月12日").
+    public var dateStyle: DateStyle { DateStyle(language: language) }
+
     /// Cards per list page when site.yaml does not say.
     public static let defaultPaginate = 20
 

@@ -71,6 +71,8 @@ struct RenderContext: Sendable {
 
     var permalinks: Permalinks { site.permalinks }
     var config: SiteConfig { site.config }
+    /// Dates in the site's language.
+    var dateStyle: DateStyle { site.config.dateStyle }
 
     func href(_ path: SitePath) -> String { permalinks.href(path) }
 
@@ -100,7 +102,7 @@ struct RenderContext: Sendable {
 
     func card(_ article: Article) -> ArticleCard {
         ArticleCard(
-            title: article.title, href: href(article.sitePath), dateDisplay: article.date.display,
+            title: article.title, href: href(article.sitePath), dateDisplay: article.date.display(dateStyle),
             dateISO: article.date.isoDate, excerpt: article.excerpt, readingMinutes: article.readingMinutes,
             tags: article.tags.map(tagLink), isDraft: article.isDraft, extra: article.document.extra)
     }
@@ -151,7 +153,7 @@ struct RenderContext: Sendable {
             id: source.id.rawValue, publisher: source.publisher, via: source.via,
             title: isDescriptive ? String(source.title.dropFirst().dropLast()) : source.title,
             isDescriptiveTitle: isDescriptive, url: source.url,
-            dateDisplay: source.date?.display, dateISO: source.date?.iso,
+            dateDisplay: source.date?.display(dateStyle), dateISO: source.date?.iso,
             language: source.language == config.language ? nil : Self.languageName(source.language),
             archiveURL: source.archiveURL, note: source.note, bibliographyHref: permalinks.sourceHref(source.id))
     }
@@ -165,8 +167,8 @@ struct RenderContext: Sendable {
     func eventView(_ event: Event) -> EventView {
         let entities = event.entities.compactMap { site.facts.entity($0) }
         return EventView(
-            id: event.id.rawValue, anchor: nil, href: permalinks.eventHref(event.id), dateDisplay: event.date.display,
-            dateISO: event.date.iso, endDisplay: event.end?.display, title: event.title,
+            id: event.id.rawValue, anchor: nil, href: permalinks.eventHref(event.id), dateDisplay: event.date.display(dateStyle),
+            dateISO: event.date.iso, endDisplay: event.end?.display(dateStyle), title: event.title,
             summary: factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
             themes: event.themes.map { ThemeLink(name: $0, href: href(permalinks.timeline(theme: $0)), count: 0) },
             sources: event.sources.compactMap { site.facts.source($0) }.map(citation), sourceCount: event.sources.count,

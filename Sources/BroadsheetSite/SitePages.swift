@@ -43,15 +43,15 @@ struct SitePages: Sendable {
             modified: (document.updated ?? document.date)?.rfc3339)
         let view = DocumentView(
             site: context.siteView(section: isArticle ? "articles" : document.slug), meta: meta, title: document.title,
-            summary: document.summary, dateDisplay: document.date?.display, dateISO: document.date?.isoDate,
-            updatedDisplay: document.updated?.display, updatedISO: document.updated?.isoDate,
+            summary: document.summary, dateDisplay: document.date?.display(context.dateStyle), dateISO: document.date?.isoDate,
+            updatedDisplay: document.updated?.display(context.dateStyle), updatedISO: document.updated?.isoDate,
             byline: document.authors.joined(separator: ", "), readingMinutes: document.readingMinutes,
             tags: document.tags.map(context.tagLink), hasTags: !document.tags.isEmpty, toc: toc, hasTOC: toc.count >= 3,
             body: body, references: references, hasReferences: !references.isEmpty, isDraft: document.isDraft,
             previous: previous, next: next,
             corrections: document.corrections.map { correction in
                 CorrectionView(
-                    dateDisplay: correction.date.display, dateISO: correction.date.isoDate, note: HTMLWriter.textHTML(correction.note))
+                    dateDisplay: correction.date.display(context.dateStyle), dateISO: correction.date.isoDate, note: HTMLWriter.textHTML(correction.note))
             }, hasCorrections: !document.corrections.isEmpty, extra: document.extra)
         let html = try context.render(isArticle ? "article" : "page", view)
         return OutputFile(path: document.sitePath.outputPath, text: html)

@@ -122,4 +122,23 @@ struct StrictnessTests {
             }
         }
     }
+
+    @Test("language: zh writes dates as 2024年9月12日 on pages, cards and the search index; en as today")
+    func chineseDates() throws {
+        let article = Self.article("支付", date: "2024-09-12", more: "updated: 2024-10-01\n")
+        var files = Self.files(["pay": article])
+        files["Content/site.yaml"] = files["Content/site.yaml"]!.replacingOccurrences(of: "language: en", with: "language: zh-Hans")
+        let report = try Self.build(files)
+        let page = try #require(report.files.first { $0.path == "articles/pay/index.html" }?.text)
+        #expect(page.contains("2024年9月12日"))
+        #expect(page.contains("2024年10月1日"))
+        #expect(!page.contains("September"))
+        let archive = try #require(report.files.first { $0.path == "archive/index.html" }?.text)
+        #expect(archive.contains(">2024年9月12日</time>"))
+        let entries = report.files.filter { $0.path.hasPrefix("search/entries/") }.compactMap(\.text).joined()
+        #expect(entries.contains("2024年9月12日"))
+        let english = try Self.build(Self.files(["pay": article]))
+        let englishPage = try #require(english.files.first { $0.path == "articles/pay/index.html" }?.text)
+        #expect(englishPage.contains("12 September 2024"))
+    }
 }
