@@ -64,7 +64,8 @@ struct LinkResolver: Sendable {
             if scheme == "article" && excludedFuture.contains(slug) {
                 diagnostics.append(
                     .error(
-                        at: location, "link to the article '\(slug)', which is dated in the future and not published in this build",
+                        at: location,
+                        "link to the article '\(slug)', which is dated in the future and not published in this build",
                         hint: "build with --future to include it, wait for its date, or remove the link"))
                 return .textOnly
             }

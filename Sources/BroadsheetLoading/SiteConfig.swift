@@ -60,7 +60,8 @@ public struct SiteConfig: Sendable, Hashable {
     public init(
         title: String, subtitle: String? = nil, description: String, baseURL: String, language: String,
         author: String, publisher: String, allowRawHTML: Bool = false, homeArticleCount: Int = 10,
-        paginate: Int = SiteConfig.defaultPaginate, menu: [MenuItem] = [], lead: String? = nil, newsletter: NewsletterConfig? = nil, printEdition: PrintConfig = PrintConfig()
+        paginate: Int = SiteConfig.defaultPaginate, menu: [MenuItem] = [], lead: String? = nil,
+        newsletter: NewsletterConfig? = nil, printEdition: PrintConfig = PrintConfig()
     ) {
         self.title = title
         self.subtitle = subtitle

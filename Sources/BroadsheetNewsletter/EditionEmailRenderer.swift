@@ -138,7 +138,8 @@ public struct EditionEmailRenderer: Sendable {
         let greeting = subscriber.map { "Hello \($0.name ?? "there")," }
         let view = EmailView(
             language: siteConfig.language, subject: edition.subject, preheader: edition.preheader,
-            siteTitle: siteConfig.title, siteURL: siteConfig.baseURL, dateDisplay: edition.date.display(site.config.dateStyle), greeting: greeting,
+            siteTitle: siteConfig.title, siteURL: siteConfig.baseURL, dateDisplay: edition.date.display(site.config.dateStyle),
+            greeting: greeting,
             body: bodyHTML, featured: featured, hasFeatured: !featured.isEmpty, timelineHeading: heading,
             timeline: timelineHTML, references: references, hasReferences: !references.isEmpty, archiveURL: archiveURL,
             unsubscribeURL: unsubscribeURL, publisher: siteConfig.publisher)
@@ -216,7 +217,8 @@ public struct EditionEmailRenderer: Sendable {
             let summary = Self.text(site.factTexts.eventSummaries[event.id] ?? [], origin: origin, links: &links)
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let reported = event.confidence == .medium ? " (reported)" : ""
-            return PlainText.wrap("\(event.date.display(site.config.dateStyle)): \(event.title)\(reported) [\(links.number(for: url))]")
+            return PlainText.wrap(
+                "\(event.date.display(site.config.dateStyle)): \(event.title)\(reported) [\(links.number(for: url))]")
                 + "\n" + PlainText.wrap(summary, prefix: "  ")
         }.joined(separator: "\n\n")
     }

@@ -90,7 +90,8 @@ struct EPUBPages {
                 year = event.date.year
                 body += "<h2>\(event.date.year)</h2>\n<dl class=\"chronology\">\n"
             }
-            body += "<dt id=\"event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.date.display(book.site.config.dateStyle)))"
+            body +=
+                "<dt id=\"event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.date.display(book.site.config.dateStyle)))"
             if let end = event.end { body += " – \(HTMLText.escape(end.display(book.site.config.dateStyle)))" }
             body += "</dt>\n<dd><strong>\(HTMLText.escape(event.title))</strong>"
             if event.confidence == .medium { body += " <span class=\"muted\">(reported)</span>" }

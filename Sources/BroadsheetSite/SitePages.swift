@@ -51,7 +51,8 @@ struct SitePages: Sendable {
             previous: previous, next: next,
             corrections: document.corrections.map { correction in
                 CorrectionView(
-                    dateDisplay: correction.date.display(context.dateStyle), dateISO: correction.date.isoDate, note: HTMLWriter.textHTML(correction.note))
+                    dateDisplay: correction.date.display(context.dateStyle), dateISO: correction.date.isoDate,
+                    note: HTMLWriter.textHTML(correction.note))
             }, hasCorrections: !document.corrections.isEmpty, extra: document.extra)
         let html = try context.render(isArticle ? "article" : "page", view)
         return OutputFile(path: document.sitePath.outputPath, text: html)
@@ -106,58 +107,76 @@ struct SitePages: Sendable {
                 title: "Topics", description: "Every topic of \(site.config.title).", path: permalinks.tags, bodyClass: "tags"),
             tags: tagLinks)
         files.append(OutputFile(path: permalinks.tags.outputPath, text: try context.render("tags", tagIndex)))
-        for (tag, articles) in site.tags {
-            let count = "\(articles.count) article\(articles.count == 1 ? "" : "s")"
-            files += try paginatedList(
-                articles, at: permalinks.tag(tag.slug), section: "tags", title: "Topic: \(tag.name)",
-                description: "Articles about \(tag.name) in \(site.config.title).", intro: count,
+        var lists: [ListSpec] = site.tags.map { tag, articles in
+            ListSpec(
+                articles: articles, path: permalinks.tag(tag.slug), section: "tags", title: "Topic: \(tag.name)",
+                description: "Articles about \(tag.name) in \(site.config.title).",
+                intro: "\(articles.count) article\(articles.count == 1 ? "" : "s")",
                 pagerLabel: "Pages of the topic \(tag.name)", groupsByYear: false)
         }
-        let count = "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first"
-        files += try paginatedList(
-            site.articles, at: permalinks.archive, section: "archive", title: "Archive",
-            description: "Every article of \(site.config.title), by year.", intro: count, pagerLabel: "Archive pages",
-            groupsByYear: true)
+        lists.append(
+            ListSpec(
+                articles: site.articles, path: permalinks.archive, section: "archive", title: "Archive",
+                description: "Every article of \(site.config.title), by year.",
+                intro: "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first",
+                pagerLabel: "Archive pages", groupsByYear: true))
+        // Ten thousand articles make hundreds of list pages: they render on all cores, like articles.
+        let pages = lists.flatMap { list in
+            let pagination = ListPagination(
+                list: list.path, itemCount: list.articles.count, pageSize: site.config.paginate, permalinks: permalinks)
+            return (1...pagination.pageCount).map { ListPage(list: list, pagination: pagination, number: $0) }
+        }
+        let results = pages.parallelMap { page in Result { () throws(Diagnostic) in try listPage(page) } }
+        for result in results { files.append(try result.get()) }
         return files
     }
 
-    /// A list of article cards split into pages of `paginate` cards: page 1 at `list`, page N
-    /// at `list/page/N/`, each with a pager and `rel=prev/next` links.
-    private func paginatedList(
-        _ articles: [Article], at list: SitePath, section: String, title: String, description: String, intro: String,
-        pagerLabel: String, groupsByYear: Bool
-    ) throws(Diagnostic) -> [OutputFile] {
-        let pagination = ListPagination(
-            list: list, itemCount: articles.count, pageSize: site.config.paginate, permalinks: permalinks)
-        var files: [OutputFile] = []
-        files.reserveCapacity(pagination.pageCount)
-        for number in 1...pagination.pageCount {
-            let cards = articles[pagination.range(ofPage: number)]
-            var groups: [ArticleGroup] = []
-            if groupsByYear {
-                for article in cards {
-                    let year = String(article.date.year)
-                    if groups.last?.title != year { groups.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
-                    groups[groups.count - 1].articles.append(context.renderedCard(article))
-                }
-            } else {
-                groups = [ArticleGroup(title: nil, anchor: nil, articles: cards.map(context.renderedCard))]
+    /// One paginated list: the archive or a topic.
+    private struct ListSpec: Sendable {
+        var articles: [Article]
+        var path: SitePath
+        var section: String
+        var title: String
+        var description: String
+        var intro: String
+        var pagerLabel: String
+        var groupsByYear: Bool
+    }
+
+    /// One page of a list.
+    private struct ListPage: Sendable {
+        var list: ListSpec
+        var pagination: ListPagination
+        var number: Int
+    }
+
+    /// Page `number` of a list of `paginate` cards: page 1 at the list's path, page N at
+    /// `LIST/page/N/`, with a pager and `rel=prev/next` links.
+    private func listPage(_ page: ListPage) throws(Diagnostic) -> OutputFile {
+        let (list, pagination, number) = (page.list, page.pagination, page.number)
+        let cards = list.articles[pagination.range(ofPage: number)]
+        var groups: [ArticleGroup] = []
+        if list.groupsByYear {
+            for article in cards {
+                let year = String(article.date.year)
+                if groups.last?.title != year { groups.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
+                groups[groups.count - 1].articles.append(context.renderedCard(article))
             }
-            let path = pagination.path(ofPage: number)
-            let pageNote = pagination.pageCount > 1 ? " (page \(number) of \(pagination.pageCount))" : ""
-            // Page 1 keeps the list's own title; later pages say which page they are, so titles stay distinct.
-            let titleNote = number > 1 ? pageNote : ""
-            var meta = context.meta(
-                title: title + titleNote, description: description + titleNote, path: path, bodyClass: "list")
-            if number > 1 { meta.previousURL = context.absoluteURL(pagination.path(ofPage: number - 1)) }
-            if number < pagination.pageCount { meta.nextURL = context.absoluteURL(pagination.path(ofPage: number + 1)) }
-            let view = ArticleListView(
-                site: context.siteView(section: section), meta: meta, heading: title,
-                intro: intro + pageNote, groups: groups,
-                pager: pagination.pager(page: number, label: pagerLabel, href: context.href))
-            files.append(OutputFile(path: path.outputPath, text: try context.render("list", view)))
+        } else {
+            groups = [ArticleGroup(title: nil, anchor: nil, articles: cards.map(context.renderedCard))]
         }
-        return files
+        let path = pagination.path(ofPage: number)
+        let pageNote = pagination.pageCount > 1 ? " (page \(number) of \(pagination.pageCount))" : ""
+        // Page 1 keeps the list's own title; later pages say which page they are, so titles stay distinct.
+        let titleNote = number > 1 ? pageNote : ""
+        var meta = context.meta(
+            title: list.title + titleNote, description: list.description + titleNote, path: path, bodyClass: "list")
+        if number > 1 { meta.previousURL = context.absoluteURL(pagination.path(ofPage: number - 1)) }
+        if number < pagination.pageCount { meta.nextURL = context.absoluteURL(pagination.path(ofPage: number + 1)) }
+        let view = ArticleListView(
+            site: context.siteView(section: list.section), meta: meta, heading: list.title, intro: list.intro + pageNote,
+            groups: groups, pager: pagination.pager(page: number, label: list.pagerLabel, href: context.href))
+        return OutputFile(path: path.outputPath, text: try context.render("list", view))
     }
 
     // MARK: - Search

@@ -10,7 +10,8 @@ struct Sitemap {
             lastModified[article.sitePath.outputPath] = (article.updated ?? article.date)?.isoDate
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths.sorted() where path.hasSuffix("index.html") && path != context.permalinks.search.outputPath
+        for path in paths.sorted()
+        where path.hasSuffix("index.html") && path != context.permalinks.search.outputPath
             && !context.aliasOutputPaths.contains(path)
         {
             let folder = String(path.dropLast("index.html".count))

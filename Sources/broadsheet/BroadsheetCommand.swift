@@ -55,7 +55,8 @@ struct SiteOptions: ParsableArguments {
     static func futureNote(_ report: SiteBuilder.Report) -> String? {
         let count = report.futureArticles.count
         guard count > 0 else { return nil }
-        return "Left out \(count) article\(count == 1 ? "" : "s") dated in the future (build with --future to include \(count == 1 ? "it" : "them")): "
+        return
+            "Left out \(count) article\(count == 1 ? "" : "s") dated in the future (build with --future to include \(count == 1 ? "it" : "them")): "
             + report.futureArticles.prefix(5).map { TerminalText.escaped($0) }.joined(separator: ", ")
             + (count > 5 ? " and \(count - 5) more" : "")
     }

@@ -89,7 +89,8 @@ struct GeneratedInputTests {
             (0..<count).map { index in
                 index % 5 == 0 ? "[claim \(index)](source:wire-2021)" : "[link \(index)](https://example.org/\(index))"
             }.joined(separator: " ") + "\n"
-        let html = try Self.build(["Content/articles/links.md": Self.article("Links", body: body)], page: "articles/links/index.html")
+        let html = try Self.build(
+            ["Content/articles/links.md": Self.article("Links", body: body)], page: "articles/links/index.html")
         #expect(html.components(separatedBy: "\">link ").count == count - count / 5 + 1)
         #expect(html.contains("id=\"cite-1-\(count / 5)\""))
     }

@@ -111,7 +111,10 @@ struct StrictnessTests {
         let files = Self.files(["a": Self.article("A", date: "2024-01-01")], siteExtra: "colour: red")
         let report = try Self.build(files)
         #expect(report.warnings.map(\.message) == ["unknown key 'colour' in site.yaml is ignored"])
-        for (files, strict) in [(files, true), (Self.files(["a": Self.article("A", date: "2024-01-01")], siteExtra: "colour: red\nstrict: true"), false)] {
+        for (files, strict) in [
+            (files, true),
+            (Self.files(["a": Self.article("A", date: "2024-01-01")], siteExtra: "colour: red\nstrict: true"), false),
+        ] {
             #expect {
                 _ = try Self.build(files, strict: strict)
             } throws: { error in
@@ -127,7 +130,8 @@ struct StrictnessTests {
     func chineseDates() throws {
         let article = Self.article("支付", date: "2024-09-12", more: "updated: 2024-10-01\n")
         var files = Self.files(["pay": article])
-        files["Content/site.yaml"] = files["Content/site.yaml"]!.replacingOccurrences(of: "language: en", with: "language: zh-Hans")
+        files["Content/site.yaml"] = files["Content/site.yaml"]!.replacingOccurrences(
+            of: "language: en", with: "language: zh-Hans")
         let report = try Self.build(files)
         let page = try #require(report.files.first { $0.path == "articles/pay/index.html" }?.text)
         #expect(page.contains("2024年9月12日"))
