@@ -82,8 +82,8 @@ public enum SiteResolver {
         }
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
         let (printContents, printProblems) = PrintContentsResolver.resolve(
-            config.printEdition, lead: config.lead, articles: articles, pages: pages,
-            drafts: drafts.union(future.map(\.slug)))
+            config.printEdition, lead: config.lead, articles: articles, pages: pages, drafts: drafts,
+            future: Set(future.map(\.slug)))
         diagnostics += printProblems
 
         var editions: [Edition] = []
@@ -95,9 +95,9 @@ public enum SiteResolver {
                         "Content/newsletters/ has editions but site.yaml has no `newsletter:` section",
                         hint: "add `newsletter:` with `from:` and `unsubscribeURL:` (see docs/newsletters.md)"))
             }
-            let editionResolver = EditionResolver(
-                documents: resolver, facts: facts, articles: articles, drafts: drafts.union(future.map(\.slug)),
-                permalinks: permalinks)
+            var editionResolver = EditionResolver(
+                documents: resolver, facts: facts, articles: articles, drafts: drafts, permalinks: permalinks)
+            editionResolver.future = Set(future.map(\.slug))
             for loaded in content.editions {
                 let (edition, problems) = editionResolver.resolve(loaded)
                 diagnostics += problems
