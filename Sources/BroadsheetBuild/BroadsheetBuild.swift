@@ -40,6 +40,17 @@ public enum SiteBuilder {
         public var typesetter = PDFTypesetter()
         /// Write the search index under `search/` (off only to measure what the index costs).
         public var indexesSearch = true
+        /// Include articles dated after `now` (`--future`).
+        public var includeFuture = false
+        /// The build's current time: articles dated later are left out (tests inject it).
+        public var now = Date()
+        /// Treat every warning as an error (`--strict`; site.yaml's `strict: true` does the same).
+        public var strict = false
+
+        /// What the resolve stage needs of these options.
+        public var resolveOptions: SiteResolver.Options {
+            SiteResolver.Options(includeDrafts: includeDrafts, includeFuture: includeFuture, now: now)
+        }
 
         /// Creates options; the output defaults to `root/Output`.
         public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, write: Bool = true) {
@@ -71,6 +82,8 @@ public enum SiteBuilder {
         /// The site's own files under `Templates/` that replaced or added to the built-in
         /// theme's, sorted (for `--verbose`).
         public var ownThemeFiles: [String] = []
+        /// Source files of articles left out because they are dated in the future (without `--future`).
+        public var futureArticles: [String] = []
     }
 
     /// Runs every stage; throws all diagnostics (warnings included) of the first failing stage.
@@ -78,26 +91,36 @@ public enum SiteBuilder {
         let clock = ContinuousClock()
         var stages: [(name: String, duration: Duration)] = []
         var warnings: [Diagnostic] = []
+        var strict = options.strict
         func stage<T>(_ name: String, _ body: () throws(DiagnosticsError) -> (T?, [Diagnostic])) throws(DiagnosticsError) -> T {
             let start = clock.now
-            let (value, diagnostics) = try body()
+            var (value, diagnostics) = try body()
             stages.append((name, clock.now - start))
+            if strict { diagnostics = diagnostics.map(\.strict) }
             guard let value, !diagnostics.containsErrors else { throw DiagnosticsError(warnings + diagnostics) }
             warnings += diagnostics
             return value
         }
 
         try checkFolders(options)
-        let loaded = try stage("load") { () throws(DiagnosticsError) in SourceLoader.load(options) }
+        let loaded = try stage("load") { () throws(DiagnosticsError) -> (SourceLoader.Loaded?, [Diagnostic]) in
+            let (loaded, problems) = SourceLoader.load(options)
+            // site.yaml's `strict: true` applies from the load stage on, its own warnings included.
+            if loaded?.content.config.strict == true { strict = true }
+            if let loaded, problems.containsErrors, Self.onlyFrontMatterErrors(problems, in: loaded.content) {
+                return (nil, problems + checkedWithErrors(loaded, problems: problems, options: options))
+            }
+            return (loaded, problems)
+        }
         let site = try stage("resolve") { () throws(DiagnosticsError) in
-            SiteResolver.resolve(loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+            SiteResolver.resolve(loaded.content, facts: loaded.facts, options: options.resolveOptions)
         }
         // The print edition first: the website links its files with their sizes.
         let edition = try stage("print") { () throws(DiagnosticsError) in
             let rendering = PrintEdition.render(site, mode: options.printEdition, typesetter: options.typesetter)
             return (rendering, rendering.diagnostics)
         }
-        let files = try stage("render") { () throws(DiagnosticsError) in
+        let files = try stage("render") { () throws(DiagnosticsError) -> ([OutputFile]?, [Diagnostic]) in
             let downloads = edition.files.map { file in
                 EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
             }
@@ -120,6 +143,7 @@ public enum SiteBuilder {
             ((), LinkChecker.check(files, site: site, templatesFolder: loaded.templates.folder))
         }
         let ownThemeFiles = (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted()
+        let futureArticles = site.futureArticles
         let externalLinks = (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks)).filter {
             ExternalLinkChecker.isExternal($0.href)
         }
@@ -135,7 +159,35 @@ public enum SiteBuilder {
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept,
-            externalLinks: externalLinks, ownThemeFiles: ownThemeFiles)
+            externalLinks: externalLinks, ownThemeFiles: ownThemeFiles, futureArticles: futureArticles)
+    }
+
+    /// True when every error is in an article or page that was still read (its front matter
+    /// had errors); a file that could not be read at all would make links to it look unknown.
+    private static func onlyFrontMatterErrors(_ problems: [Diagnostic], in content: LoadedContent) -> Bool {
+        let readable = Set(content.brokenDocuments.map(\.path))
+        return problems.allSatisfy { $0.severity != .error || readable.contains($0.location.path) }
+    }
+
+    /// Resolves a site whose load stage found errors, for the problems of the files that did
+    /// load: a date error in one article must not hide a broken link in another. Problems in
+    /// files that already have errors are left out (they would repeat them).
+    private static func checkedWithErrors(_ loaded: SourceLoader.Loaded, problems: [Diagnostic], options: Options)
+        -> [Diagnostic]
+    {
+        let brokenPaths = Set(problems.filter { $0.severity == .error }.map(\.location.path))
+        var content = loaded.content
+        // An article whose date could not be read is checked as if it had one, so the editions
+        // and links naming it do not report it as unknown.
+        let placeholder = PublicationDate(iso: "2000-01-01")
+        let broken = content.brokenDocuments.map { document in
+            var document = document
+            if document.kind == .article && document.date == nil { document.date = placeholder }
+            return document
+        }
+        content.documents = (content.documents + broken).sorted { $0.path < $1.path }
+        let (_, more) = SiteResolver.resolve(content, facts: loaded.facts, options: options.resolveOptions)
+        return more.filter { $0.severity == .error && !brokenPaths.contains($0.location.path) }
     }
 
     /// Loads and resolves the site without rendering it (for `newsletter send`, which renders
@@ -144,8 +196,7 @@ public enum SiteBuilder {
         try checkFolders(options)
         let (loaded, loadProblems) = SourceLoader.load(options)
         guard let loaded, !loadProblems.containsErrors else { throw DiagnosticsError(loadProblems) }
-        let (site, resolveProblems) = SiteResolver.resolve(
-            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+        let (site, resolveProblems) = SiteResolver.resolve(loaded.content, facts: loaded.facts, options: options.resolveOptions)
         guard let site, !resolveProblems.containsErrors else { throw DiagnosticsError(loadProblems + resolveProblems) }
         return ResolvedSite(site: site, templates: loaded.templates, warnings: loadProblems + resolveProblems)
     }

@@ -51,7 +51,7 @@ public struct LiveSite: Sendable {
         self.files = files
         self.warnings = warnings
         self.resolver = SiteResolver.SingleDocumentResolver(
-            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+            loaded.content, facts: loaded.facts, options: options.resolveOptions)
     }
 
     /// Brings the output up to date after `changedPaths` (relative to the root) changed on disk.
@@ -74,7 +74,7 @@ public struct LiveSite: Sendable {
             loaded, site, rendering, search, files, warnings
         )
         resolver = SiteResolver.SingleDocumentResolver(
-            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+            loaded.content, facts: loaded.facts, options: options.resolveOptions)
         return Update(changedPaths: changed, wasFullRebuild: true, warnings: warnings)
     }
 
@@ -122,7 +122,10 @@ public struct LiveSite: Sendable {
         guard errors.isEmpty else { throw DiagnosticsError(errors) }
         for (old, reloaded, problems) in reloads {
             // A new slug or draft state changes links, lists and URLs everywhere.
-            guard reloaded.slug == old.slug, reloaded.isDraft == old.isDraft else { return nil }
+            // So do its old addresses (redirect pages, the sitemap, collisions with other pages).
+            guard reloaded.slug == old.slug, reloaded.isDraft == old.isDraft, reloaded.aliases == old.aliases else {
+                return nil
+            }
             if let index = content.documents.firstIndex(where: { $0.path == old.path }) { content.documents[index] = reloaded }
             warnings += problems
             if reloaded.isDraft && !options.includeDrafts { continue }
@@ -164,10 +167,20 @@ public struct LiveSite: Sendable {
             }
         }
         guard errors.isEmpty else { throw DiagnosticsError(errors) }
+        let previousRendering = rendering
         try rendering.update(site: site, changedArticles: changedArticles, orderChanged: orderChanged)
         var unique: [String: Document] = [:]
         for document in documents { unique["\(document.kind)/\(document.slug)"] = document }
         let rendered = try rendering.render(documents: Array(unique.values), jobs: jobs)
+        // A new topic page at an old address of another page: the full build reports the collision.
+        let renderedAliases = Set(unique.values.flatMap { $0.aliases.map(\.sitePath.outputPath) })
+        let aliasPaths = rendering.aliasOutputPaths
+        if rendered.contains(where: { aliasPaths.contains($0.path) && !renderedAliases.contains($0.path) })
+            || rendered.count != Set(rendered.map(\.path)).count
+        {
+            rendering = previousRendering
+            return nil
+        }
         var next = files
         var changed: [String] = []
         var updated = rendered
@@ -181,7 +194,23 @@ public struct LiveSite: Sendable {
         }
         updated += searchUpdates!.files
         for path in searchUpdates!.removedPaths where next.removeValue(forKey: path) != nil { changed.append(path) }
-        if !changedArticles.isEmpty { updated.append(rendering.sitemap(paths: Array(files.keys))) }
+        // The lists are rendered whole: a topic that lost its last article, or a page that a
+        // shorter list no longer fills, is removed, and the sitemap follows.
+        var listsChanged = false
+        if jobs.contains(.lists) {
+            let listed = Set(rendered.map(\.path))
+            for path in files.keys where Self.isListPath(path) && !listed.contains(path) {
+                next.removeValue(forKey: path)
+                changed.append(path)
+                listsChanged = true
+            }
+            listsChanged = listsChanged || listed.contains { files[$0] == nil }
+        }
+        if !changedArticles.isEmpty || listsChanged {
+            var paths = Set(next.keys)
+            paths.formUnion(rendered.map(\.path))
+            updated.append(rendering.sitemap(paths: Array(paths)))
+        }
         if editionsChanged { updated += try NewsletterRenderer.render(site, templates: loaded.templates) }
         // Only what was rendered can have changed; comparing all ten thousand pages would cost more than rendering.
         for file in updated where next[file.path] != file {
@@ -213,6 +242,11 @@ public struct LiveSite: Sendable {
         return (files.values.sorted { $0.path < $1.path }, removed.sorted())
     }
 
+    /// Output paths the `.lists` job owns: the topic pages and the archive, with their later pages.
+    private static func isListPath(_ path: String) -> Bool {
+        (path.hasPrefix("tags/") || path.hasPrefix("archive/")) && path.hasSuffix("index.html")
+    }
+
     private func neighbours(of document: Document, in site: Site) -> [Document] {
         guard document.kind == .article, let index = site.articles.firstIndex(where: { $0.slug == document.slug }) else {
             return []
@@ -224,7 +258,7 @@ public struct LiveSite: Sendable {
     private static func listingChanged(_ old: Document, _ new: Document) -> Bool {
         old.title != new.title || old.date != new.date || old.updated != new.updated || old.excerpt != new.excerpt
             || old.tags != new.tags || old.readingMinutes != new.readingMinutes || old.weight != new.weight
-            || old.authors != new.authors
+            || old.authors != new.authors || old.extra != new.extra
     }
 
     private static func changedPaths(from old: [String: OutputFile], to new: [String: OutputFile]) -> [String] {
@@ -239,7 +273,7 @@ public struct LiveSite: Sendable {
         let (loaded, loadProblems) = SourceLoader.load(options)
         guard let loaded, !loadProblems.containsErrors else { throw DiagnosticsError(loadProblems) }
         let (site, resolveProblems) = SiteResolver.resolve(
-            loaded.content, facts: loaded.facts, options: .init(includeDrafts: options.includeDrafts))
+            loaded.content, facts: loaded.facts, options: options.resolveOptions)
         guard let site, !resolveProblems.containsErrors else { throw DiagnosticsError(loadProblems + resolveProblems) }
         let rendering = try WebsiteRendering(
             site: site, templates: loaded.templates,

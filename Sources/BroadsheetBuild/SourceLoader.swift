@@ -36,7 +36,9 @@ enum SourceLoader {
         }
         let (assets, assetProblems) = Assets.load(root: root)
         diagnostics += assetProblems
-        guard let content, let facts, let templates, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        // Returned with errors too when every part could be read, so the build can still check links
+        // against it; every caller uses it only when there are no errors.
+        guard let content, let facts, let templates else { return (nil, diagnostics) }
         return (Loaded(content: content, facts: facts, templates: templates, assets: assets), diagnostics)
     }
 }

@@ -46,6 +46,10 @@ public struct Document: Sendable, Hashable {
     public var image: DocumentImage?
     /// Links into the site written in the body and the corrections, with their positions (for the link check).
     public var authoredLinks: [AuthoredLink] = []
+    /// Old addresses that redirect here.
+    public var aliases: [LoadedAlias] = []
+    /// Fields of the site's own for templates (`extra:`).
+    public var extra: [String: ExtraValue] = [:]
 }
 
 /// One numbered entry of a document's References.

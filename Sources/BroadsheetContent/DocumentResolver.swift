@@ -49,6 +49,8 @@ struct DocumentResolver: Sendable {
             readingMinutes: max(1, minutes),
             wordCount: rendered.wordCount + rendered.cjkCharacterCount, citations: ledger?.citations ?? [])
         var corrected = document
+        corrected.aliases = loaded.aliases
+        corrected.extra = loaded.extra
         corrected.corrections = loaded.corrections.map { correction in
             var noLedger: LinkResolver.CitationLedger? = nil
             let note = MarkdownParser.parseText(

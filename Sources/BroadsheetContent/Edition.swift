@@ -31,9 +31,13 @@ public struct Edition: Sendable, Hashable {
 
 extension Edition {
     /// "On the timeline: 4 September 2024 to 27 September 2024", from the window's first and last events.
-    public var timelineHeading: String? {
+    public var timelineHeading: String? { timelineHeading(.english) }
+
+    /// The timeline heading with dates in `style`.
+    public func timelineHeading(_ style: DateStyle) -> String? {
         guard let first = events.first, let last = events.last else { return nil }
         return first.date == last.date
-            ? "On the timeline: \(first.date.display)" : "On the timeline: \(first.date.display) to \(last.date.display)"
+            ? "On the timeline: \(first.date.display(style))"
+            : "On the timeline: \(first.date.display(style)) to \(last.date.display(style))"
     }
 }

@@ -8,6 +8,8 @@ struct EditionResolver {
     let facts: FactBook
     let articles: [Article]
     let drafts: Set<String>
+    /// Articles dated after the build's clock, left out of this build.
+    var future: Set<String> = []
     let permalinks: Permalinks
 
     func resolve(_ loaded: LoadedEdition) -> (Edition?, [Diagnostic]) {
@@ -17,6 +19,11 @@ struct EditionResolver {
         for reference in loaded.articles {
             if let article = articles.first(where: { $0.slug == reference.slug }) {
                 featured.append(article)
+            } else if future.contains(reference.slug) {
+                diagnostics.append(
+                    .error(
+                        at: reference.location, "the featured article '\(reference.slug)' is dated in the future",
+                        hint: "build with --future to include it, or feature it in an edition sent after its date"))
             } else if drafts.contains(reference.slug) {
                 diagnostics.append(
                     .error(

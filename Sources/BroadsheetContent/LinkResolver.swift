@@ -16,6 +16,8 @@ struct LinkResolver: Sendable {
     let excludedDrafts: Set<String>
     /// The files of `Content/media/`.
     var media = MediaLibrary()
+    /// Slugs of articles dated in the future, left out of this build (without `--future`).
+    var excludedFuture: Set<String> = []
 
     static let schemes: Set<String> = ["article", "page", "source", "entity", "event", "compare"]
 
@@ -70,6 +72,14 @@ struct LinkResolver: Sendable {
             if slugs.contains(slug) {
                 let path = scheme == "article" ? permalinks.article(slug) : permalinks.page(slug)
                 return .link(scheme == "article" ? .article(slug) : .page(slug), href: permalinks.href(path) + fragment)
+            }
+            if scheme == "article" && excludedFuture.contains(slug) {
+                diagnostics.append(
+                    .error(
+                        at: location,
+                        "link to the article '\(slug)', which is dated in the future and not published in this build",
+                        hint: "build with --future to include it, wait for its date, or remove the link"))
+                return .textOnly
             }
             if excludedDrafts.contains(slug) {
                 diagnostics.append(

@@ -24,6 +24,10 @@ public struct Permalinks: Sendable, Hashable {
     public func tag(_ slug: String) -> SitePath { SitePath(page: "tags", slug) }
     /// `/archive/`
     public var archive: SitePath { SitePath(page: "archive") }
+    /// Page `number` of a paginated list: the list itself for page 1, `LIST/page/N/` after it.
+    public func listPage(_ list: SitePath, number: Int) -> SitePath {
+        number <= 1 ? list : SitePath(file: list.relative + "page/\(number)/")
+    }
     /// `/timeline/`
     public var timeline: SitePath { SitePath(page: "timeline") }
     /// `/timeline/entity/ID/`: the timeline filtered to one entity.

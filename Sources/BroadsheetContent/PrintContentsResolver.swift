@@ -4,7 +4,8 @@ import BroadsheetCore
 /// default order: the lead article, the other articles oldest first, then the pages as appendices.
 enum PrintContentsResolver {
     static func resolve(
-        _ config: PrintConfig, lead: String?, articles: [Article], pages: [Document], drafts: Set<String>
+        _ config: PrintConfig, lead: String?, articles: [Article], pages: [Document], drafts: Set<String>,
+        future: Set<String> = []
     ) -> (PrintContents, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let known = Set(articles.map(\.slug) + pages.map(\.slug))
@@ -22,6 +23,12 @@ enum PrintContentsResolver {
                 seen[entry.slug] = entry.location
                 if known.contains(entry.slug) {
                     slugs.append(entry.slug)
+                } else if future.contains(entry.slug) {
+                    diagnostics.append(
+                        .error(
+                            at: entry.location,
+                            "\(list) entry '\(entry.slug)' is dated in the future, which the print edition leaves out",
+                            hint: "build with --future to include it, or remove it from `\(list):` until its date"))
                 } else if drafts.contains(entry.slug) {
                     diagnostics.append(
                         .error(

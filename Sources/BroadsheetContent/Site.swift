@@ -27,6 +27,8 @@ public struct Site: Sendable {
     public var printContents = PrintContents()
     /// The files of `Content/media/`, published under hashed names.
     public var media = MediaLibrary()
+    /// Source files of articles left out because they are dated in the future, sorted.
+    public var futureArticles: [String] = []
 }
 
 extension Site {

@@ -9,8 +9,33 @@ public enum SiteResolver {
     public struct Options: Sendable {
         /// Include drafts.
         public var includeDrafts: Bool
+        /// Include articles dated after `now` (`--future`).
+        public var includeFuture: Bool
+        /// The moment the build runs, against which article dates are compared (injected by tests).
+        public var now: Date
         /// Creates options.
-        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+        public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date()) {
+            self.includeDrafts = includeDrafts
+            self.includeFuture = includeFuture
+            self.now = now
+        }
+
+        /// The documents this build publishes: drafts only with `includeDrafts`, articles dated
+        /// after `now` only with `includeFuture`.
+        func published(_ documents: [LoadedDocument]) -> [LoadedDocument] {
+            documents.filter { (includeDrafts || !$0.isDraft) && !isFuture($0) }
+        }
+
+        /// Articles that would be published but for their date.
+        func future(_ documents: [LoadedDocument]) -> [LoadedDocument] {
+            documents.filter { (includeDrafts || !$0.isDraft) && isFuture($0) }
+        }
+
+        /// A date without a time counts from midnight UTC of that day.
+        func isFuture(_ document: LoadedDocument) -> Bool {
+            guard !includeFuture, document.kind == .article, let date = document.date else { return false }
+            return date.instant > now
+        }
     }
 
     /// Resolves permalinks, links, citations and components; every problem is reported.
@@ -18,11 +43,14 @@ public enum SiteResolver {
         var diagnostics: [Diagnostic] = []
         let config = content.config
         let permalinks = Permalinks(basePath: config.basePath)
-        let published = content.documents.filter { options.includeDrafts || !$0.isDraft }
+        let published = options.published(content.documents)
+        let future = options.future(content.documents)
         let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
         diagnostics += checkSlugs(published)
 
-        let resolver = documentResolver(content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
+        let resolver = documentResolver(
+            content, facts: facts, published: published, drafts: drafts, future: Set(future.map(\.slug)),
+            permalinks: permalinks)
         let links = resolver.links
         let resolved = published.parallelMap { resolver.resolve($0) }
         var articles: [Article] = []
@@ -54,7 +82,8 @@ public enum SiteResolver {
         }
         pages.sort { ($0.weight, $0.slug) < ($1.weight, $1.slug) }
         let (printContents, printProblems) = PrintContentsResolver.resolve(
-            config.printEdition, lead: config.lead, articles: articles, pages: pages, drafts: drafts)
+            config.printEdition, lead: config.lead, articles: articles, pages: pages, drafts: drafts,
+            future: Set(future.map(\.slug)))
         diagnostics += printProblems
 
         var editions: [Edition] = []
@@ -66,8 +95,9 @@ public enum SiteResolver {
                         "Content/newsletters/ has editions but site.yaml has no `newsletter:` section",
                         hint: "add `newsletter:` with `from:` and `unsubscribeURL:` (see docs/newsletters.md)"))
             }
-            let editionResolver = EditionResolver(
+            var editionResolver = EditionResolver(
                 documents: resolver, facts: facts, articles: articles, drafts: drafts, permalinks: permalinks)
+            editionResolver.future = Set(future.map(\.slug))
             for loaded in content.editions {
                 let (edition, problems) = editionResolver.resolve(loaded)
                 diagnostics += problems
@@ -97,7 +127,9 @@ public enum SiteResolver {
             config: config, permalinks: permalinks, articles: articles, pages: pages, facts: facts,
             factTexts: factTexts, tags: Site.groupTags(articles), citingDocuments: citingDocuments,
             citingEvents: citingEvents, editions: editions, printContents: printContents, media: content.media)
-        return (site, diagnostics)
+        var result = site
+        result.futureArticles = future.map(\.path).sorted()
+        return (result, diagnostics)
     }
 
     /// Resolves single edited documents against the rest of a site, for incremental rebuilds.
@@ -110,10 +142,11 @@ public enum SiteResolver {
         /// Prepares resolution against `content` and `facts`.
         public init(_ content: LoadedContent, facts: FactBook, options: Options) {
             let permalinks = Permalinks(basePath: content.config.basePath)
-            let published = content.documents.filter { options.includeDrafts || !$0.isDraft }
+            let published = options.published(content.documents)
             let drafts = Set(content.documents.filter { $0.isDraft && !options.includeDrafts }.map(\.slug))
             resolver = SiteResolver.documentResolver(
-                content, facts: facts, published: published, drafts: drafts, permalinks: permalinks)
+                content, facts: facts, published: published, drafts: drafts,
+                future: Set(options.future(content.documents).map(\.slug)), permalinks: permalinks)
         }
 
         /// The resolved document, or nil with the diagnostics that explain why.
@@ -124,13 +157,15 @@ public enum SiteResolver {
     }
 
     private static func documentResolver(
-        _ content: LoadedContent, facts: FactBook, published: [LoadedDocument], drafts: Set<String>, permalinks: Permalinks
+        _ content: LoadedContent, facts: FactBook, published: [LoadedDocument], drafts: Set<String>, future: Set<String>,
+        permalinks: Permalinks
     ) -> DocumentResolver {
         let links = LinkResolver(
             permalinks: permalinks, facts: facts,
             articleSlugs: Set(published.filter { $0.kind == .article }.map(\.slug)),
             pageSlugs: Set(published.filter { $0.kind == .page }.map(\.slug)), excludedDrafts: drafts,
-            media: content.media)
+            media: content.media,
+            excludedFuture: future)
         return DocumentResolver(links: links, options: MarkdownOptions(allowRawHTML: content.config.allowRawHTML))
     }
 

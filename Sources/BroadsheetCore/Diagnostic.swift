@@ -33,6 +33,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message, hint: hint)
     }
 
+    /// The diagnostic as `--strict` reports it: a warning becomes an error, its hint saying why.
+    public var strict: Diagnostic {
+        guard severity == .warning else { return self }
+        var error = self
+        error.severity = .error
+        error.hint = (hint.map { $0 + " " } ?? "") + "(a warning, made an error by --strict or `strict: true`)"
+        return error
+    }
+
     /// `path:line:column: error: message`, the compiler-style one-line form.
     public var description: String {
         "\(location): \(severity.rawValue): \(message)"

@@ -45,16 +45,16 @@ public struct DiagnosticFormatter: Sendable {
             let source = sourceLine(path: diagnostic.location.path, line: line, cache: &lineCache)
         {
             // Tabs become spaces and other control characters (NUL, ESC, C1) and bidi controls a
-            // visible U+FFFD, one character each, so the caret stays under the column and the
-            // terminal is neither driven nor made to reorder the line.
-            let shown = String(
-                String.UnicodeScalarView(
-                    source.prefix(200).unicodeScalars.map { scalar in
-                        scalar == "\t" ? " " : TerminalText.needsEscaping(scalar) ? "\u{FFFD}" : scalar
-                    }))
-            text += "    \(shown)\n"
-            if let column = diagnostic.location.column, column >= 1, column <= shown.count + 1 {
-                text += "    " + String(repeating: " ", count: column - 1) + "^\n"
+            // visible U+FFFD, one scalar each, so the caret stays under the column and the
+            // terminal is neither driven nor made to reorder the line. A long line is cut to a
+            // window around the caret.
+            let scalars = source.unicodeScalars.map { scalar in
+                scalar == "\t" ? " " : TerminalText.needsEscaping(scalar) ? "\u{FFFD}" : scalar
+            }
+            let excerpt = SourceExcerpt(scalars, column: diagnostic.location.column)
+            text += "    \(excerpt.text)\n"
+            if let offset = excerpt.caretOffset {
+                text += "    " + String(repeating: " ", count: offset) + "^\n"
             }
         }
         if let hint = diagnostic.hint {

@@ -16,9 +16,28 @@ public enum Suggestion {
         return best.distance <= allowed ? best.candidate : nil
     }
 
-    /// A hint sentence: "did you mean 'x'?" or the fallback when nothing is close.
+    /// The candidates `word` is a shortened form of (`yicai-2021` for `yicai-2021-07-15`),
+    /// shortest first; none for words under three characters, which begin too many ids.
+    public static func completions<S: Sequence>(of word: String, in candidates: S) -> [String] where S.Element == String {
+        let prefix = word.lowercased()
+        guard prefix.count >= 3 else { return [] }
+        return candidates.filter { $0.count > word.count && $0.lowercased().hasPrefix(prefix) }
+            .sorted { ($0.count, $0) < ($1.count, $1) }
+    }
+
+    /// A hint sentence: "did you mean …?" with the ids `word` is a shortened form of (up to
+    /// three), else the closest likely typo, else the fallback.
     public static func hint<S: Sequence>(for word: String, in candidates: S, otherwise fallback: String) -> String
     where S.Element == String {
+        let candidates = Array(candidates)
+        // A word that begins some ids was shortened (`yicai-2021`), even when a typo of another
+        // id is also one edit away (`yicai-2020`).
+        let completions = completions(of: word, in: candidates)
+        if !completions.isEmpty {
+            let quoted = completions.prefix(3).map { "'\($0)'" }
+            let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+            return "did you mean \(list)?" + (completions.count > 3 ? " (\(completions.count) ids start with '\(word)')" : "")
+        }
         if let match = closest(to: word, in: candidates) {
             return "did you mean '\(match)'?"
         }

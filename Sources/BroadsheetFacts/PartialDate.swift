@@ -41,11 +41,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// "2021", "April 2021" or "10 April 2021".
-    public var display: String {
-        guard let month else { return String(year) }
-        let name = Gregorian.monthNames[month - 1]
-        guard let day else { return "\(name) \(year)" }
-        return "\(day) \(name) \(year)"
+    public var display: String { display(.english) }
+
+    /// The date as precisely as it is known, in the site's language: "April 2021", "2021年4月".
+    public func display(_ style: DateStyle) -> String {
+        guard let month else { return style.year(year) }
+        guard let day else { return style.month(year: year, month: month) }
+        return style.day(year: year, month: month, day: day)
     }
 
     /// "Apr 2021"-style short form for tight spaces.

@@ -12,6 +12,9 @@ public struct LoadedContent: Sendable {
     public var editions: [LoadedEdition]
     /// The files of `Content/media/`.
     public var media = MediaLibrary()
+    /// Articles and pages whose front matter has errors, read as far as they could be: never
+    /// published, but checked against so that links to them are not reported as unknown.
+    public var brokenDocuments: [LoadedDocument] = []
 
     /// Creates loaded content (tests and generated sites build it in memory).
     public init(config: SiteConfig, documents: [LoadedDocument], editions: [LoadedEdition] = []) {
@@ -58,14 +61,16 @@ public enum ContentLoader {
         let sources = SourceRoot(root)
         let results: [(LoadedDocument?, [Diagnostic])] = files.parallelMap { path, kind in
             switch sources.read(path) {
-            case .success(let file): return DocumentLoader.load(file, kind: kind, defaultAuthor: author)
+            case .success(let file): return DocumentLoader.read(file, kind: kind, defaultAuthor: author)
             case .failure(let diagnostic): return (nil, [diagnostic])
             }
         }
         var documents: [LoadedDocument] = []
+        var broken: [LoadedDocument] = []
         for (document, problems) in results {
             diagnostics += problems
-            if let document { documents.append(document) }
+            guard let document else { continue }
+            if problems.containsErrors { broken.append(document) } else { documents.append(document) }
         }
         var editions: [LoadedEdition] = []
         for path in markdownFiles(root: root, folder: "Content/newsletters", diagnostics: &diagnostics) {
@@ -82,6 +87,7 @@ public enum ContentLoader {
         guard let config else { return (nil, diagnostics) }
         var content = LoadedContent(config: config, documents: documents, editions: editions)
         content.media = media
+        content.brokenDocuments = broken
         return (content, diagnostics)
     }
 

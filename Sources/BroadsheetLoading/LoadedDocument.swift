@@ -44,6 +44,10 @@ public struct LoadedDocument: Sendable, Hashable {
     public var slugLocation: SourceLocation
     /// Corrections made to the text, oldest first.
     public var corrections: [LoadedCorrection] = []
+    /// Old addresses that redirect here (`aliases:`).
+    public var aliases: [LoadedAlias] = []
+    /// Fields of the site's own for its templates (`extra:`).
+    public var extra: [String: ExtraValue] = [:]
 
     /// Creates a loaded document (the loader, and the resolve stage for an edition's note).
     package init(
@@ -72,11 +76,22 @@ public struct LoadedDocument: Sendable, Hashable {
 /// Reads the front matter of articles and pages.
 public enum DocumentLoader {
     static let articleKeys = [
-        "title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight", "corrections", "image",
+        "title", "date", "updated", "summary", "tags", "authors", "slug", "draft", "weight", "corrections", "image", "aliases",
+        "extra",
     ]
 
     /// Parses one file into a document, or returns every problem found in its front matter.
     public static func load(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (
+        LoadedDocument?, [Diagnostic]
+    ) {
+        let (document, diagnostics) = read(file, kind: kind, defaultAuthor: defaultAuthor)
+        return (diagnostics.containsErrors ? nil : document, diagnostics)
+    }
+
+    /// Parses one file as far as it can: with errors, the document is still returned when its
+    /// title and slug are sound (undated, perhaps), so the rest of the site can be checked
+    /// against it; such a document is never published.
+    static func read(_ file: SourceFile, kind: LoadedDocument.Kind, defaultAuthor: String) -> (
         LoadedDocument?, [Diagnostic]
     ) {
         let split: FrontMatter.Split
@@ -151,9 +166,14 @@ public enum DocumentLoader {
                     hint: "write the tag differently, e.g. '\(tag) topic'; Windows cannot create its /tags/ folder"))
         }
         let corrections = CorrectionListLoader.load(&fields)
-        fields.reportUnknownKeys(known: articleKeys)
+        let aliases = AliasListLoader.load(&fields)
+        let extra = ExtraLoader.load(&fields)
+        // An error, not a warning: a misspelt `draft:` would otherwise publish the text.
+        fields.reportUnknownKeysAsErrors(known: articleKeys, customFieldsKey: "extra")
         diagnostics += fields.diagnostics
-        guard let title, kind == .page || date != nil, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let slugIsSound = !diagnostics.contains { $0.severity == .error && $0.location == slugLocation }
+        guard let title, slugIsSound else { return (nil, diagnostics) }
+        guard kind == .page || date != nil || diagnostics.containsErrors else { return (nil, diagnostics) }
         var document = LoadedDocument(
             kind: kind, path: file.path, slug: slug.precomposedStringWithCanonicalMapping, title: title, date: date,
             updated: updated, summary: summary, tags: tags, authors: authors.isEmpty ? [defaultAuthor] : authors,
@@ -163,6 +183,8 @@ public enum DocumentLoader {
             document.image = image
             document.imageLocation = fields.location(ofKey: "image")
         }
+        document.aliases = aliases
+        document.extra = extra
         return (document, diagnostics)
     }
 

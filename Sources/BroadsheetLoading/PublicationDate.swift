@@ -43,9 +43,10 @@ public struct PublicationDate: Sendable, Hashable, Comparable {
     }
 
     /// "20 November 2025".
-    public var display: String {
-        "\(day) \(Gregorian.monthNames[month - 1]) \(year)"
-    }
+    public var display: String { display(.english) }
+
+    /// The date as the site's language writes it: "20 November 2025", "2025年11月20日".
+    public func display(_ style: DateStyle) -> String { style.day(year: year, month: month, day: day) }
 
     /// `2025-11-20`.
     public var isoDate: String { String(original.prefix(10)) }

@@ -32,10 +32,22 @@ public struct SiteConfig: Sendable, Hashable {
     public var allowRawHTML: Bool
     /// How many of the latest articles the home page lists.
     public var homeArticleCount: Int
+    /// How many cards one page of the archive or of a topic holds (`paginate:`); later cards
+    /// go to `/archive/page/2/` and so on.
+    public var paginate: Int
     /// The navigation bar.
     public var menu: [MenuItem]
     /// The slug of the article the home page leads with (default: the newest).
     public var lead: String?
+    /// Every warning is an error (`strict: true`, as `--strict`), for CI.
+    public var strict = false
+
+    /// How dates read in the site's language ("12 September 2024", "2024年9月12日").
+    public var dateStyle: DateStyle { DateStyle(language: language) }
+
+    /// Cards per list page when site.yaml does not say.
+    public static let defaultPaginate = 20
+
     /// Sender, unsubscribe link and SMTP settings for newsletters (`newsletter:`), if any.
     public var newsletter: NewsletterConfig?
     /// What the print edition (PDF and EPUB) holds (`edition:`); the defaults when absent.
@@ -50,7 +62,8 @@ public struct SiteConfig: Sendable, Hashable {
     public init(
         title: String, subtitle: String? = nil, description: String, baseURL: String, language: String,
         author: String, publisher: String, allowRawHTML: Bool = false, homeArticleCount: Int = 10,
-        menu: [MenuItem] = [], lead: String? = nil, newsletter: NewsletterConfig? = nil, printEdition: PrintConfig = PrintConfig()
+        paginate: Int = SiteConfig.defaultPaginate, menu: [MenuItem] = [], lead: String? = nil,
+        newsletter: NewsletterConfig? = nil, printEdition: PrintConfig = PrintConfig()
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -70,6 +83,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.publisher = publisher
         self.allowRawHTML = allowRawHTML
         self.homeArticleCount = homeArticleCount
+        self.paginate = paginate
         self.menu = menu
         self.lead = lead
         self.newsletter = newsletter
@@ -125,6 +139,7 @@ public enum SiteConfigLoader {
         let author = fields.string("author", required: true)
         let publisher = fields.string("publisher", required: true)
         let allowRawHTML = fields.bool("allowRawHTML") ?? false
+        let strict = fields.bool("strict") ?? false
         var homeCount = 10
         if let count = fields.number("homeArticleCount") {
             if count >= 1 && count <= 1000 && count == count.rounded() {
@@ -134,6 +149,17 @@ public enum SiteConfigLoader {
                     .error(
                         at: fields.location(ofKey: "homeArticleCount"), "homeArticleCount must be a whole number from 1 to 1000",
                         hint: "write how many articles the home page lists, e.g. `homeArticleCount: 10`"))
+            }
+        }
+        var paginate = SiteConfig.defaultPaginate
+        if let count = fields.number("paginate") {
+            if count >= 1 && count <= 1000 && count == count.rounded() {
+                paginate = Int(count)
+            } else {
+                fields.report(
+                    .error(
+                        at: fields.location(ofKey: "paginate"), "paginate must be a whole number from 1 to 1000",
+                        hint: "write how many articles one page of the archive or a topic lists, e.g. `paginate: 20`"))
             }
         }
         let menu = readMenu(&fields, diagnostics: &diagnostics)
@@ -151,10 +177,12 @@ public enum SiteConfigLoader {
         guard let title, let description, let baseURL, let language, let author, let publisher else {
             return (nil, diagnostics)
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title, subtitle: subtitle, description: description, baseURL: baseURL, language: language,
-            author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, menu: menu, lead: lead,
+            author: author, publisher: publisher, allowRawHTML: allowRawHTML, homeArticleCount: homeCount, paginate: paginate,
+            menu: menu, lead: lead,
             newsletter: newsletter, printEdition: printEdition)
+        config.strict = strict
         return (config, diagnostics)
     }
 

@@ -122,10 +122,10 @@ public struct EditionEmailRenderer: Sendable {
         }
         let featured = edition.featured.map { article in
             EmailArticleView(
-                title: article.title, url: absolute(article.sitePath), dateDisplay: article.date.display,
+                title: article.title, url: absolute(article.sitePath), dateDisplay: article.date.display(site.config.dateStyle),
                 excerpt: article.excerpt, readingMinutes: article.readingMinutes)
         }
-        let heading = edition.timelineHeading
+        let heading = edition.timelineHeading(site.config.dateStyle)
         let timelineHTML = edition.timeline == nil ? nil : try eventsHTML(edition.events, archiveURL: archiveURL)
         let references = edition.citations.compactMap { citation -> EmailReferenceView? in
             guard let source = facts.source(citation.source) else { return nil }
@@ -133,12 +133,13 @@ public struct EditionEmailRenderer: Sendable {
             return EmailReferenceView(
                 number: citation.number, anchor: "ref-\(citation.number)", publisher: source.publisher,
                 title: descriptive ? String(source.title.dropFirst().dropLast()) : "“\(source.title)”",
-                url: source.url, dateDisplay: source.date?.display)
+                url: source.url, dateDisplay: source.date?.display(site.config.dateStyle))
         }
         let greeting = subscriber.map { "Hello \($0.name ?? "there")," }
         let view = EmailView(
             language: siteConfig.language, subject: edition.subject, preheader: edition.preheader,
-            siteTitle: siteConfig.title, siteURL: siteConfig.baseURL, dateDisplay: edition.date.display, greeting: greeting,
+            siteTitle: siteConfig.title, siteURL: siteConfig.baseURL, dateDisplay: edition.date.display(site.config.dateStyle),
+            greeting: greeting,
             body: bodyHTML, featured: featured, hasFeatured: !featured.isEmpty, timelineHeading: heading,
             timeline: timelineHTML, references: references, hasReferences: !references.isEmpty, archiveURL: archiveURL,
             unsubscribeURL: unsubscribeURL, publisher: siteConfig.publisher)
@@ -148,7 +149,7 @@ public struct EditionEmailRenderer: Sendable {
         var sections: [String] = []
         sections.append(
             edition.subject + "\n" + String(repeating: "=", count: min(PlainText.width, PlainText.columns(edition.subject))))
-        sections.append("\(siteConfig.title) · \(edition.date.display)")
+        sections.append("\(siteConfig.title) · \(edition.date.display(siteConfig.dateStyle))")
         sections.append("View this edition in your browser: \(archiveURL)")
         if let greeting { sections.append(greeting) }
         if !bodyText.isEmpty { sections.append(bodyText) }
@@ -197,7 +198,7 @@ public struct EditionEmailRenderer: Sendable {
         let origin = site.config.origin
         return events.map { event in
             EmailEventView(
-                dateDisplay: event.date.display, title: event.title,
+                dateDisplay: event.date.display(site.config.dateStyle), title: event.title,
                 url: origin + site.permalinks.eventHref(event.id),
                 summary: HTMLWriter.textHTML(
                     site.factTexts.eventSummaries[event.id] ?? [], style: EmailStyle.html(origin: origin, pageURL: archiveURL)),
@@ -216,7 +217,8 @@ public struct EditionEmailRenderer: Sendable {
             let summary = Self.text(site.factTexts.eventSummaries[event.id] ?? [], origin: origin, links: &links)
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let reported = event.confidence == .medium ? " (reported)" : ""
-            return PlainText.wrap("\(event.date.display): \(event.title)\(reported) [\(links.number(for: url))]")
+            return PlainText.wrap(
+                "\(event.date.display(site.config.dateStyle)): \(event.title)\(reported) [\(links.number(for: url))]")
                 + "\n" + PlainText.wrap(summary, prefix: "  ")
         }.joined(separator: "\n\n")
     }

@@ -45,7 +45,7 @@ struct EPUBComponents {
         guard !events.isEmpty else { return "<p class=\"muted\">No events match this timeline.</p>\n" }
         var html = "<dl class=\"chronology\">\n"
         for event in events {
-            html += "<dt>\(HTMLText.escape(event.date.display))</dt>\n"
+            html += "<dt>\(HTMLText.escape(event.date.display(book.site.config.dateStyle)))</dt>\n"
             html +=
                 "<dd><a href=\"\(EPUBPages.chronologyFile(book))#event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.title))</a></dd>\n"
         }
@@ -99,7 +99,7 @@ struct EPUBComponents {
             guard let source = facts.source(id), let number = sourceNumbers[id] else { return nil }
             return
                 "\(number). <a href=\"\(HTMLText.escape(source.url))\">\(HTMLText.escape(source.publisher))</a>, “\(HTMLText.escape(source.title))”"
-                + (source.date.map { ", " + HTMLText.escape($0.display) } ?? "")
+                + (source.date.map { ", " + HTMLText.escape($0.display(book.site.config.dateStyle)) } ?? "")
         }
         if !list.isEmpty { html += "<p class=\"table-sources\">Sources: \(list.joined(separator: "; "))</p>\n" }
         return html

@@ -91,8 +91,9 @@ struct EPUBPages {
                 year = event.date.year
                 body += "<h2>\(event.date.year)</h2>\n<dl class=\"chronology\">\n"
             }
-            body += "<dt id=\"event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.date.display))"
-            if let end = event.end { body += " – \(HTMLText.escape(end.display))" }
+            body +=
+                "<dt id=\"event-\(HTMLText.escape(event.id.rawValue))\">\(HTMLText.escape(event.date.display(book.site.config.dateStyle)))"
+            if let end = event.end { body += " – \(HTMLText.escape(end.display(book.site.config.dateStyle)))" }
             body += "</dt>\n<dd><strong>\(HTMLText.escape(event.title))</strong>"
             if event.confidence == .medium { body += " <span class=\"muted\">(reported)</span>" }
             if let summary = book.site.factTexts.eventSummaries[event.id] {
@@ -160,7 +161,7 @@ struct EPUBPages {
             isDescriptive
             ? ", \(HTMLText.escape(String(source.title.dropFirst().dropLast())))"
             : ", “<span lang=\"\(HTMLText.escape(source.language))\" xml:lang=\"\(HTMLText.escape(source.language))\">\(HTMLText.escape(source.title))</span>”"
-        if let date = source.date { text += ", \(HTMLText.escape(date.display))" }
+        if let date = source.date { text += ", \(HTMLText.escape(date.display(book.site.config.dateStyle)))" }
         if source.language != book.site.config.language {
             text += " (in \(HTMLText.escape(TypstBibliography.languageName(source.language))))"
         }

@@ -104,7 +104,7 @@ struct PrintBook: Sendable {
     var dateDisplay: String? {
         let dates = site.articles.compactMap { $0.updated ?? $0.date }
         guard let newest = dates.max() else { return nil }
-        return "\(newest.day) \(Gregorian.monthNames[newest.month - 1]) \(newest.year)"
+        return newest.display(site.config.dateStyle)
     }
 
     /// The newest article's date as YYYY-MM-DD, for metadata.

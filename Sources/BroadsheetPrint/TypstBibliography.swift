@@ -33,7 +33,7 @@ struct TypstBibliography {
             isDescriptive
             ? ", \(TypstText.markup(String(source.title.dropFirst().dropLast())))"
             : ", “\(TypstText.markup(source.title))”"
-        if let date = source.date { text += ", \(TypstText.markup(date.display))" }
+        if let date = source.date { text += ", \(TypstText.markup(date.display(book.site.config.dateStyle)))" }
         if source.language != book.site.config.language { text += " (in \(TypstText.markup(languageName(source.language))))" }
         text += ". "
         if let note = source.note { text += TypstText.markup(note) + (note.hasSuffix(".") ? " " : ". ") }
@@ -46,7 +46,7 @@ struct TypstBibliography {
     static func shortCitation(_ source: Source, book: PrintBook) -> String {
         var text =
             "#link(\(TypstText.string(source.url)))[\(TypstText.markup(source.publisher))], “\(TypstText.markup(source.title))”"
-        if let date = source.date { text += ", \(TypstText.markup(date.display))" }
+        if let date = source.date { text += ", \(TypstText.markup(date.display(book.site.config.dateStyle)))" }
         return text
     }
 

@@ -15,8 +15,8 @@ struct TypstChronology {
             "#deck[Every dated event of the report, \(facts.events.count) in all, with its sources.]",
         ]
         if let figure {
-            let first = facts.events.first.map(\.date.display) ?? ""
-            let last = facts.events.last.map(\.date.display) ?? ""
+            let first = facts.events.first.map { $0.date.display(book.site.config.dateStyle) } ?? ""
+            let last = facts.events.last.map { $0.date.display(book.site.config.dateStyle) } ?? ""
             lines.append(
                 "#figure(image(\(TypstText.string(figure)), width: 100%, alt: \(TypstText.string("Timeline overview: \(facts.events.count) events from \(first) to \(last), one lane per main actor."))), caption: [The timeline at a glance: one lane per main actor; busier years are drawn wider.])"
             )
@@ -34,8 +34,8 @@ struct TypstChronology {
 
     /// One event: date in the margin column, then title, summary and sources.
     func entry(_ event: Event) -> String {
-        var date = TypstText.markup(event.date.display)
-        if let end = event.end { date += " –#linebreak()" + TypstText.markup(end.display) }
+        var date = TypstText.markup(event.date.display(book.site.config.dateStyle))
+        if let end = event.end { date += " –#linebreak()" + TypstText.markup(end.display(book.site.config.dateStyle)) }
         var body = "#strong[\(TypstText.markup(event.title))]"
         if event.confidence == .medium { body += " #text(font: sans, size: 7.5pt, fill: luma(40%))[(reported)]" }
         if let summary = book.site.factTexts.eventSummaries[event.id] {

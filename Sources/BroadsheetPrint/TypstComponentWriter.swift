@@ -48,7 +48,9 @@ struct TypstComponentWriter {
         let chronology = TypstChronology(book: book)
         var cells: [String] = []
         for event in events {
-            cells.append("text(font: sans, size: 8.5pt, weight: \"bold\")[\(TypstText.markup(event.date.display))]")
+            cells.append(
+                "text(font: sans, size: 8.5pt, weight: \"bold\")[\(TypstText.markup(event.date.display(book.site.config.dateStyle)))]"
+            )
             cells.append("[\(chronology.eventTitle(event))]")
         }
         return "#block(inset: (y: 0.4em), grid(columns: (7.5em, 1fr), row-gutter: 0.65em, column-gutter: 1em,\n  "

@@ -27,7 +27,7 @@ enum SearchEntryCollector {
         return SearchEntry(
             key: "\(document.kind == .article ? "article" : "page")/\(document.slug)",
             kind: document.kind == .article ? .article : .page, title: document.title,
-            href: site.permalinks.href(document.sitePath), date: document.date?.display,
+            href: site.permalinks.href(document.sitePath), date: document.date?.display(site.config.dateStyle),
             sections: sections.filter { !$0.text.isEmpty || !$0.anchor.isEmpty })
     }
 
@@ -39,7 +39,8 @@ enum SearchEntryCollector {
             var text = plainText(site.factTexts.eventSummaries[event.id] ?? [])
             let names = event.entities.compactMap { facts.entity($0)?.name }
             if !names.isEmpty { text += (text.isEmpty ? "" : " ") + names.joined(separator: ", ") + "." }
-            let date = event.end.map { "\(event.date.display) – \($0.display)" } ?? event.date.display
+            let style = site.config.dateStyle
+            let date = event.end.map { "\(event.date.display(style)) – \($0.display(style))" } ?? event.date.display(style)
             entries.append(
                 SearchEntry(
                     key: "event/\(event.id.rawValue)", kind: .event, title: event.title,
@@ -78,7 +79,7 @@ enum SearchEntryCollector {
             entries.append(
                 SearchEntry(
                     key: "source/\(source.id.rawValue)", kind: .source, title: source.title,
-                    href: permalinks.sourceHref(source.id), date: source.date?.display,
+                    href: permalinks.sourceHref(source.id), date: source.date?.display(site.config.dateStyle),
                     sections: [SearchSection(anchor: "", heading: "", text: parts.joined(separator: ". "))]))
         }
         return entries

@@ -122,6 +122,8 @@ public struct WebsiteRendering: Sendable {
     public func renderAll() throws(DiagnosticsError) -> [OutputFile] {
         let site = context.site
         var files = try render(documents: site.documents, jobs: Set(WebsiteRenderer.Job.allCases))
+        let collisions = AliasPages(context: context).collisions(in: files)
+        guard collisions.isEmpty else { throw DiagnosticsError(collisions) }
         files += [Sitemap(context: context).render(paths: files.map(\.path)), WebsiteRenderer.robots(context)]
         return files.sorted { $0.path < $1.path }
     }
@@ -130,8 +132,9 @@ public struct WebsiteRendering: Sendable {
     public func render(documents: [Document], jobs: Set<WebsiteRenderer.Job>) throws(DiagnosticsError) -> [OutputFile] {
         let context = self.context
         let pages = SitePages(context: context)
+        let aliases = AliasPages(context: context)
         let documentResults = documents.parallelMap { document in
-            Result { () throws(Diagnostic) in try pages.document(document) }
+            Result { () throws(Diagnostic) in [try pages.document(document)] + aliases.render(document) }
         }
         let jobResults = WebsiteRenderer.Job.allCases.filter(jobs.contains).parallelMap { job in
             Result { () throws(Diagnostic) in try job.run(context: context, pages: pages) }
@@ -140,7 +143,7 @@ public struct WebsiteRendering: Sendable {
         var diagnostics: [Diagnostic] = []
         for result in documentResults {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let more): files += more
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
@@ -151,10 +154,22 @@ public struct WebsiteRendering: Sendable {
             }
         }
         // The same template problem shows on every page that uses the template: report it once.
+        // A tag is one problem wherever it is reached from (a typo in `base` is met by every
+        // kind of page, each naming its own template), so a located problem counts once.
         var seen: Set<Diagnostic> = []
-        guard diagnostics.isEmpty else { throw DiagnosticsError(diagnostics.filter { seen.insert($0).inserted }) }
+        var seenLocations: Set<SourceLocation> = []
+        guard diagnostics.isEmpty else {
+            throw DiagnosticsError(
+                diagnostics.filter { diagnostic in
+                    guard seen.insert(diagnostic).inserted else { return false }
+                    return diagnostic.location.line == nil || seenLocations.insert(diagnostic.location).inserted
+                })
+        }
         return files
     }
+
+    /// The output paths of redirect pages (`aliases:`).
+    public var aliasOutputPaths: Set<String> { context.aliasOutputPaths }
 
     /// `sitemap.xml` for the given output paths.
     public func sitemap(paths: [String]) -> OutputFile {

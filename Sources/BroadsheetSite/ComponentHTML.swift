@@ -76,7 +76,10 @@ struct ComponentHTML {
         var years: [YearGroup] = []
         for event in events {
             let year = String(event.date.year)
-            let month = event.date.month.map { Gregorian.monthNames[$0 - 1] + " " + year } ?? "During \(year)"
+            let style = context.dateStyle
+            let month =
+                event.date.month.map { style.month(year: event.date.year, month: $0) }
+                ?? (style.form == .english ? "During \(year)" : style.year(event.date.year))
             if years.last?.year != year {
                 years.append(YearGroup(year: year, anchor: "year-\(year)", months: []))
             }

@@ -65,8 +65,8 @@ struct FactPages: Sendable {
             return OutputFile(path: path.outputPath, text: try context.render("timeline", view))
         }
         var files: [OutputFile] = []
-        let first = facts.events.first?.date.display ?? ""
-        let last = facts.events.last?.date.display ?? ""
+        let first = facts.events.first?.date.display(context.dateStyle) ?? ""
+        let last = facts.events.last?.date.display(context.dateStyle) ?? ""
         files.append(
             try page(
                 permalinks.timeline, heading: "Timeline",

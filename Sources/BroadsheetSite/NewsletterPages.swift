@@ -32,10 +32,10 @@ struct NewsletterPages: Sendable {
             meta: context.meta(
                 title: edition.subject, description: edition.preheader, path: edition.sitePath, bodyClass: "edition",
                 published: edition.date.rfc3339),
-            subject: edition.subject, preheader: edition.preheader, dateDisplay: edition.date.display,
+            subject: edition.subject, preheader: edition.preheader, dateDisplay: edition.date.display(context.dateStyle),
             dateISO: edition.date.isoDate, body: body, featured: edition.featured.map(context.renderedCard),
             hasFeatured: !edition.featured.isEmpty, timeline: timeline,
-            timelineHeading: edition.timelineHeading, references: references,
+            timelineHeading: edition.timelineHeading(context.dateStyle), references: references,
             hasReferences: !references.isEmpty,
             emailHTMLHref: context.href(permalinks.newsletterEmail(name, file: "email.html")),
             emailTextHref: context.href(permalinks.newsletterEmail(name, file: "email.txt")),
@@ -53,7 +53,7 @@ struct NewsletterPages: Sendable {
                 path: permalinks.newsletters, bodyClass: "list"),
             editions: site.editions.map {
                 EditionLink(
-                    subject: $0.subject, href: context.href($0.sitePath), dateDisplay: $0.date.display,
+                    subject: $0.subject, href: context.href($0.sitePath), dateDisplay: $0.date.display(context.dateStyle),
                     dateISO: $0.date.isoDate, preheader: $0.preheader)
             },
             feedHref: context.href(permalinks.newsletterFeed))

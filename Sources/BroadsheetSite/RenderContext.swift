@@ -25,11 +25,14 @@ struct RenderContext: Sendable {
     var feedBodies = FeedBodyCache()
     /// The facts' Markdown as the website's HTML.
     let factHTML: FactHTML
+    /// The output paths of redirect pages (`aliases:`), which the sitemap leaves out.
+    let aliasOutputPaths: Set<String>
 
     /// Computes everything that is the same on every page once, not per page.
     init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
         self.site = site
         self.factHTML = FactHTML(site.factTexts)
+        self.aliasOutputPaths = Set(site.documents.flatMap { $0.aliases.map(\.sitePath.outputPath) })
         self.templates = templates
         self.options = options
         self.tagCounts = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.tag.slug, $0.articles.count) })
@@ -68,6 +71,8 @@ struct RenderContext: Sendable {
 
     var permalinks: Permalinks { site.permalinks }
     var config: SiteConfig { site.config }
+    /// Dates in the site's language.
+    var dateStyle: DateStyle { site.config.dateStyle }
 
     func href(_ path: SitePath) -> String { permalinks.href(path) }
 
@@ -99,10 +104,11 @@ struct RenderContext: Sendable {
 
     func card(_ article: Article) -> ArticleCard {
         ArticleCard(
-            title: article.title, href: href(article.sitePath), dateDisplay: article.date.display,
+            title: article.title, href: href(article.sitePath), dateDisplay: article.date.display(dateStyle),
             dateISO: article.date.isoDate, excerpt: article.excerpt, readingMinutes: article.readingMinutes,
             tags: article.tags.map(tagLink), isDraft: article.isDraft,
-            image: article.document.image.map { ImageView(url: href($0.path), width: $0.width, height: $0.height) })
+            image: article.document.image.map { ImageView(url: href($0.path), width: $0.width, height: $0.height) },
+            extra: article.document.extra)
     }
 
     /// Renders every article's card once, in parallel, reusing the cards of `previous`
@@ -151,7 +157,7 @@ struct RenderContext: Sendable {
             id: source.id.rawValue, publisher: source.publisher, via: source.via,
             title: isDescriptive ? String(source.title.dropFirst().dropLast()) : source.title,
             isDescriptiveTitle: isDescriptive, url: source.url,
-            dateDisplay: source.date?.display, dateISO: source.date?.iso,
+            dateDisplay: source.date?.display(dateStyle), dateISO: source.date?.iso,
             language: source.language == config.language ? nil : Self.languageName(source.language),
             archiveURL: source.archiveURL, note: source.note, bibliographyHref: permalinks.sourceHref(source.id))
     }
@@ -165,8 +171,8 @@ struct RenderContext: Sendable {
     func eventView(_ event: Event) -> EventView {
         let entities = event.entities.compactMap { site.facts.entity($0) }
         return EventView(
-            id: event.id.rawValue, anchor: nil, href: permalinks.eventHref(event.id), dateDisplay: event.date.display,
-            dateISO: event.date.iso, endDisplay: event.end?.display, title: event.title,
+            id: event.id.rawValue, anchor: nil, href: permalinks.eventHref(event.id), dateDisplay: event.date.display(dateStyle),
+            dateISO: event.date.iso, endDisplay: event.end?.display(dateStyle), title: event.title,
             summary: factHTML.eventSummaries[event.id] ?? "", entities: entities.map { entityLink($0) },
             themes: event.themes.map { ThemeLink(name: $0, href: href(permalinks.timeline(theme: $0)), count: 0) },
             sources: event.sources.compactMap { site.facts.source($0) }.map(citation), sourceCount: event.sources.count,

@@ -43,16 +43,17 @@ struct SitePages: Sendable {
             modified: (document.updated ?? document.date)?.rfc3339, image: document.image)
         let view = DocumentView(
             site: context.siteView(section: isArticle ? "articles" : document.slug), meta: meta, title: document.title,
-            summary: document.summary, dateDisplay: document.date?.display, dateISO: document.date?.isoDate,
-            updatedDisplay: document.updated?.display, updatedISO: document.updated?.isoDate,
+            summary: document.summary, dateDisplay: document.date?.display(context.dateStyle), dateISO: document.date?.isoDate,
+            updatedDisplay: document.updated?.display(context.dateStyle), updatedISO: document.updated?.isoDate,
             byline: document.authors.joined(separator: ", "), readingMinutes: document.readingMinutes,
             tags: document.tags.map(context.tagLink), hasTags: !document.tags.isEmpty, toc: toc, hasTOC: toc.count >= 3,
             body: body, references: references, hasReferences: !references.isEmpty, isDraft: document.isDraft,
             previous: previous, next: next,
             corrections: document.corrections.map { correction in
                 CorrectionView(
-                    dateDisplay: correction.date.display, dateISO: correction.date.isoDate, note: HTMLWriter.textHTML(correction.note))
-            }, hasCorrections: !document.corrections.isEmpty)
+                    dateDisplay: correction.date.display(context.dateStyle), dateISO: correction.date.isoDate,
+                    note: HTMLWriter.textHTML(correction.note))
+            }, hasCorrections: !document.corrections.isEmpty, extra: document.extra)
         let html = try context.render(isArticle ? "article" : "page", view)
         return OutputFile(path: document.sitePath.outputPath, text: html)
     }
@@ -111,33 +112,76 @@ struct SitePages: Sendable {
                 title: "Topics", description: "Every topic of \(site.config.title).", path: permalinks.tags, bodyClass: "tags"),
             tags: tagLinks)
         files.append(OutputFile(path: permalinks.tags.outputPath, text: try context.render("tags", tagIndex)))
-        for (tag, articles) in site.tags {
-            let path = permalinks.tag(tag.slug)
-            let view = ArticleListView(
-                site: context.siteView(section: "tags"),
-                meta: context.meta(
-                    title: "Topic: \(tag.name)", description: "Articles about \(tag.name) in \(site.config.title).",
-                    path: path, bodyClass: "list"),
-                heading: "Topic: \(tag.name)",
+        var lists: [ListSpec] = site.tags.map { tag, articles in
+            ListSpec(
+                articles: articles, path: permalinks.tag(tag.slug), section: "tags", title: "Topic: \(tag.name)",
+                description: "Articles about \(tag.name) in \(site.config.title).",
                 intro: "\(articles.count) article\(articles.count == 1 ? "" : "s")",
-                groups: [ArticleGroup(title: nil, anchor: nil, articles: articles.map(context.renderedCard))])
-            files.append(OutputFile(path: path.outputPath, text: try context.render("list", view)))
+                pagerLabel: "Pages of the topic \(tag.name)", groupsByYear: false)
         }
-        var years: [ArticleGroup] = []
-        for article in site.articles {
-            let year = String(article.date.year)
-            if years.last?.title != year { years.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
-            years[years.count - 1].articles.append(context.renderedCard(article))
+        lists.append(
+            ListSpec(
+                articles: site.articles, path: permalinks.archive, section: "archive", title: "Archive",
+                description: "Every article of \(site.config.title), by year.",
+                intro: "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first",
+                pagerLabel: "Archive pages", groupsByYear: true))
+        // Ten thousand articles make hundreds of list pages: they render on all cores, like articles.
+        let pages = lists.flatMap { list in
+            let pagination = ListPagination(
+                list: list.path, itemCount: list.articles.count, pageSize: site.config.paginate, permalinks: permalinks)
+            return (1...pagination.pageCount).map { ListPage(list: list, pagination: pagination, number: $0) }
         }
-        let archive = ArticleListView(
-            site: context.siteView(section: "archive"),
-            meta: context.meta(
-                title: "Archive", description: "Every article of \(site.config.title), by year.", path: permalinks.archive,
-                bodyClass: "list"),
-            heading: "Archive", intro: "\(site.articles.count) article\(site.articles.count == 1 ? "" : "s"), newest first",
-            groups: years)
-        files.append(OutputFile(path: permalinks.archive.outputPath, text: try context.render("list", archive)))
+        let results = pages.parallelMap { page in Result { () throws(Diagnostic) in try listPage(page) } }
+        for result in results { files.append(try result.get()) }
         return files
+    }
+
+    /// One paginated list: the archive or a topic.
+    private struct ListSpec: Sendable {
+        var articles: [Article]
+        var path: SitePath
+        var section: String
+        var title: String
+        var description: String
+        var intro: String
+        var pagerLabel: String
+        var groupsByYear: Bool
+    }
+
+    /// One page of a list.
+    private struct ListPage: Sendable {
+        var list: ListSpec
+        var pagination: ListPagination
+        var number: Int
+    }
+
+    /// Page `number` of a list of `paginate` cards: page 1 at the list's path, page N at
+    /// `LIST/page/N/`, with a pager and `rel=prev/next` links.
+    private func listPage(_ page: ListPage) throws(Diagnostic) -> OutputFile {
+        let (list, pagination, number) = (page.list, page.pagination, page.number)
+        let cards = list.articles[pagination.range(ofPage: number)]
+        var groups: [ArticleGroup] = []
+        if list.groupsByYear {
+            for article in cards {
+                let year = String(article.date.year)
+                if groups.last?.title != year { groups.append(ArticleGroup(title: year, anchor: "y\(year)", articles: [])) }
+                groups[groups.count - 1].articles.append(context.renderedCard(article))
+            }
+        } else {
+            groups = [ArticleGroup(title: nil, anchor: nil, articles: cards.map(context.renderedCard))]
+        }
+        let path = pagination.path(ofPage: number)
+        let pageNote = pagination.pageCount > 1 ? " (page \(number) of \(pagination.pageCount))" : ""
+        // Page 1 keeps the list's own title; later pages say which page they are, so titles stay distinct.
+        let titleNote = number > 1 ? pageNote : ""
+        var meta = context.meta(
+            title: list.title + titleNote, description: list.description + titleNote, path: path, bodyClass: "list")
+        if number > 1 { meta.previousURL = context.absoluteURL(pagination.path(ofPage: number - 1)) }
+        if number < pagination.pageCount { meta.nextURL = context.absoluteURL(pagination.path(ofPage: number + 1)) }
+        let view = ArticleListView(
+            site: context.siteView(section: list.section), meta: meta, heading: list.title, intro: list.intro + pageNote,
+            groups: groups, pager: pagination.pager(page: number, label: list.pagerLabel, href: context.href))
+        return OutputFile(path: path.outputPath, text: try context.render("list", view))
     }
 
     // MARK: - Search

@@ -1,6 +1,6 @@
 import BroadsheetCore
 
-/// `sitemap.xml`: every HTML page but the 404 and the search page, with the last change of articles.
+/// `sitemap.xml`: every HTML page but the 404, the search page and redirects, with the last change of articles.
 struct Sitemap {
     let context: RenderContext
 
@@ -10,7 +10,10 @@ struct Sitemap {
             lastModified[article.sitePath.outputPath] = (article.updated ?? article.date)?.isoDate
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths.sorted() where path.hasSuffix("index.html") && path != context.permalinks.search.outputPath {
+        for path in paths.sorted()
+        where path.hasSuffix("index.html") && path != context.permalinks.search.outputPath
+            && !context.aliasOutputPaths.contains(path)
+        {
             let folder = String(path.dropLast("index.html".count))
             xml += "  <url><loc>\(HTMLText.escape(context.absoluteURL(SitePath(file: folder))))</loc>"
             if let date = lastModified[path] { xml += "<lastmod>\(date)</lastmod>" }

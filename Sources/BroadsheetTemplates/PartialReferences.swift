@@ -20,14 +20,37 @@ enum PartialReferences {
                     .error(
                         at: SourceLocation(path: file.path, line: reference.line, column: reference.column),
                         "the partial '\(reference.name)' does not exist",
-                        hint: Suggestion.hint(
-                            for: reference.name, in: sources.keys,
-                            otherwise: "create \(file.path.split(separator: "/").first ?? "Templates")/\(reference.name).mustache"
-                        )))
+                        hint: missingPartialHint(reference.name, in: sources, from: file.path)))
             }
         }
         diagnostics += cycles(graph, sources: sources)
         return diagnostics
+    }
+
+    /// How to fix a reference to a partial that does not exist: the name without `.mustache`, a
+    /// partial of the same name in another folder (`card` → `partials/card`), a close name, or
+    /// the file to create, named from the templates folder.
+    static func missingPartialHint(_ name: String, in sources: [String: SourceFile], from path: String) -> String {
+        let folder = path.split(separator: "/").first.map(String.init) ?? "Templates"
+        var stem = name
+        if stem.hasSuffix(".mustache") { stem.removeLast(".mustache".count) }
+        if stem != name && sources[stem] != nil { return "write the name without .mustache: {{> \(stem)}}" }
+        let sameName = sources.keys.filter { $0.split(separator: "/").last.map(String.init) == stem }.sorted()
+        if let match = sameName.first { return "did you mean '\(match)'? Partials are named from the templates folder" }
+        // Names are compared within their folder: `partials/` would otherwise make every name look close.
+        let (stemFolder, stemName) = split(stem)
+        let neighbours = sources.keys.filter { split($0).folder == stemFolder }.map { split($0).name }
+        let completions = Suggestion.completions(of: stemName, in: neighbours)
+        if let match = Suggestion.closest(to: stemName, in: neighbours) ?? completions.first {
+            return "did you mean '\(stemFolder)\(match)'?"
+        }
+        return "create \(folder)/\(stem).mustache"
+    }
+
+    /// `partials/card` as (`partials/`, `card`); a name without a folder has the folder "".
+    private static func split(_ name: String) -> (folder: String, name: String) {
+        guard let slash = name.lastIndex(of: "/") else { return ("", name) }
+        return (String(name[...slash]), String(name[name.index(after: slash)...]))
     }
 
     static func references(in text: String) -> [Reference] {

@@ -168,6 +168,22 @@ public struct YAMLFields: Sendable {
         }
     }
 
+    /// Reports every key that was never read as an error, suggesting the closest known key
+    /// (front matter, where a misspelt `draft:` must not publish an article by mistake).
+    public mutating func reportUnknownKeysAsErrors(known: [String], customFieldsKey: String) {
+        for key in keyOrder where !read.contains(key) {
+            let pair = pairs[key]!
+            let fallback =
+                "known keys: \(known.sorted().joined(separator: ", ")); put fields of your own under `\(customFieldsKey):`"
+            diagnostics.append(
+                .error(
+                    at: location(of: pair.key), "unknown key '\(key)' in \(subject)",
+                    hint: Suggestion.closest(to: key, in: known).map {
+                        "did you mean '\($0)'? Fields of your own go under `\(customFieldsKey):`"
+                    } ?? fallback))
+        }
+    }
+
     private mutating func typeError(_ key: String, _ value: YAMLNode, expected: String, hint: String? = nil) {
         var found = value.kindDescription
         if case .scalar(let text, _) = value.content { found = "'\(text)'" }

@@ -42,6 +42,30 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include articles and pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "Include articles dated after now (left out by default, and counted).")
+    var future = false
+
+    @Flag(name: .long, help: "Treat every warning as an error, for CI (as `strict: true` in site.yaml).")
+    var strict = false
+
+    /// Build options with these flags applied.
+    func options(output: URL? = nil, write: Bool = true) -> SiteBuilder.Options {
+        var options = SiteBuilder.Options(root: rootURL, output: output, includeDrafts: drafts, baseURL: baseURL, write: write)
+        options.includeFuture = future
+        options.strict = strict
+        return options
+    }
+
+    /// The line saying how many future-dated articles a build left out, or nil.
+    static func futureNote(_ report: SiteBuilder.Report) -> String? {
+        let count = report.futureArticles.count
+        guard count > 0 else { return nil }
+        return
+            "Left out \(count) article\(count == 1 ? "" : "s") dated in the future (build with --future to include \(count == 1 ? "it" : "them")): "
+            + report.futureArticles.prefix(5).map { TerminalText.escaped($0) }.joined(separator: ", ")
+            + (count > 5 ? " and \(count - 5) more" : "")
+    }
+
     @Option(
         name: .customLong("base-url"),
         help: ArgumentHelp("Publish under this URL instead of site.yaml's baseURL.", valueName: "url"))

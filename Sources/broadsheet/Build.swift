@@ -59,8 +59,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        var options = SiteBuilder.Options(
-            root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        var options = site.options(output: output)
         options.adoptsOutputFolder = adoptOutput
         options.printEdition = .build(required: requirePrint)
         options.indexesSearch = !noSearchIndex
@@ -81,6 +80,7 @@ struct Build: ParsableCommand {
             let names = edition.map { "\($0.path) (\(Reporter.size($0.byteCount)))" }.joined(separator: ", ")
             print("Print edition: \(names)")
         }
+        if let note = SiteOptions.futureNote(report) { print(note) }
         if !report.keptEntries.isEmpty {
             let count = report.keptEntries.count
             // File names can hold control characters; they must not reach the terminal as escape sequences.

@@ -38,8 +38,7 @@ struct Check: ParsableCommand {
     var externalCacheDays: Double = 7
 
     func run() throws {
-        var options = SiteBuilder.Options(
-            root: site.rootURL, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
+        var options = site.options(write: false)
         // The edition's configuration and engine input are checked; nothing is typeset.
         options.printEdition = .check
         if verbosity.verbose { StageLines.settings(options) }
@@ -68,5 +67,6 @@ struct Check: ParsableCommand {
         print(
             "No errors: \(report.pageCount) pages would be built\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")."
         )
+        if let note = SiteOptions.futureNote(report) { print(note) }
     }
 }

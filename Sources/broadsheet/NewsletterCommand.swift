@@ -44,7 +44,7 @@ struct NewsletterBuild: ParsableCommand {
 
     func run() throws {
         let output = self.output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        var options = SiteBuilder.Options(root: site.rootURL, output: output, includeDrafts: site.drafts, baseURL: site.baseURL)
+        var options = site.options(output: output)
         // The whole site is written, so the print edition is too: skipping it would remove the
         // PDF and EPUB that the last `build` left in the output.
         options.printEdition = .build(required: false)

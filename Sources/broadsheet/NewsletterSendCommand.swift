@@ -84,7 +84,7 @@ struct NewsletterSend: AsyncParsableCommand {
     func run() async throws {
         let root = site.rootURL
         let reporter = Reporter(root: root)
-        let options = SiteBuilder.Options(root: root, includeDrafts: site.drafts, baseURL: site.baseURL, write: false)
+        let options = site.options(write: false)
         let resolved = try reporter.live { () throws(DiagnosticsError) in try SiteBuilder.resolve(options) }
         let listFile = try reporter.live { () throws(DiagnosticsError) in
             switch SourceFile.read(URL(fileURLWithPath: subscribers), displayPath: subscribers) {

@@ -44,6 +44,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Include articles and pages marked `draft: true`, with a Draft badge.")
     var drafts = false
 
+    @Flag(name: .long, help: "Include articles dated after now (the preview leaves them out too).")
+    var future = false
+
     @Flag(name: .long, help: "Open the site in the default browser once it is served.")
     var open = false
 
@@ -60,8 +63,10 @@ struct Serve: AsyncParsableCommand {
         settings.quiet = verbosity.quiet
         settings.verbose = verbosity.verbose
         let console = settings
+        var options = SiteBuilder.Options(root: rootURL, includeDrafts: drafts, write: false)
+        options.includeFuture = future
         let server = PreviewServer(
-            .init(site: SiteBuilder.Options(root: rootURL, includeDrafts: drafts, write: false), host: host, port: port),
+            .init(site: options, host: host, port: port),
             console: console)
         let open = self.open
         do {

@@ -148,7 +148,7 @@ struct EnvironmentTests {
         // Inside the site: a link to another file of the site is fine.
         try FileManager.default.createSymbolicLink(
             at: site.root.appendingPathComponent("Content/articles/again.md"),
-            withDestinationURL: site.root.appendingPathComponent("Content/articles/walls.md"))
+            withDestinationURL: site.root.appendingPathComponent("Content/articles/opening.md"))
         #expect(!buildReport(site).failed)
 
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/pages"))

@@ -63,6 +63,7 @@ enum EverythingSite {
         author: Fixture Desk
         publisher: Fixture Press
         lead: opening
+        paginate: 1
         menu:
           - title: Timeline
             url: /timeline/
@@ -188,6 +189,10 @@ enum EverythingSite {
         title: The walls
         date: 2013-11-26
         tags: [walls]
+        aliases: [/articles/the-old-walls/, /walls.html]
+        extra:
+          kicker: Analysis
+          featured: true
         corrections:
           - date: 2013-11-28
             note: An earlier version misnamed [Tencent](entity:tencent)'s app; it is *WeChat*.

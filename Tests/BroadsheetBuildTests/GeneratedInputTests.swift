@@ -59,7 +59,8 @@ struct GeneratedInputTests {
         #expect(
             report == """
                 Content/articles/long.md:6:1000005: error: unknown source id 'nope'
-                    \(line.prefix(200))
+                    …\(String((line + "[x](source:nope)").suffix(52)))
+                    \(String(repeating: " ", count: 41))^
                     hint: add it to Content/facts/sources.yaml or correct the id
                 Failed with 1 error; nothing was written.
 
@@ -88,7 +89,8 @@ struct GeneratedInputTests {
             (0..<count).map { index in
                 index % 5 == 0 ? "[claim \(index)](source:wire-2021)" : "[link \(index)](https://example.org/\(index))"
             }.joined(separator: " ") + "\n"
-        let html = try Self.build(["Content/articles/links.md": Self.article("Links", body: body)], page: "articles/links/index.html")
+        let html = try Self.build(
+            ["Content/articles/links.md": Self.article("Links", body: body)], page: "articles/links/index.html")
         #expect(html.components(separatedBy: "\">link ").count == count - count / 5 + 1)
         #expect(html.contains("id=\"cite-1-\(count / 5)\""))
     }

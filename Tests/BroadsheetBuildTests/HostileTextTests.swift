@@ -79,7 +79,7 @@ struct HostileTextTests {
     /// Where a control goes: after `offset` characters of the `old` text, which lands at `line`:`column`.
     static let fields: [(path: String, old: String, offset: Int, line: Int, column: Int)] = [
         ("Content/articles/walls.md", "title: The walls", 11, 2, 12),
-        ("Content/articles/walls.md", "Nothing else here.", 8, 15, 9),
+        ("Content/articles/walls.md", "Nothing else here.", 8, 19, 9),
         ("Content/site.yaml", "publisher: Fixture Press", 11, 7, 12),
         ("Content/facts/events.yaml", "title: New platform rules", 11, 26, 14),
         ("Content/newsletters/first.md", "preheader: WeChat Pay", 11, 4, 12),

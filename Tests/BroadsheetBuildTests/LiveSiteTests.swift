@@ -54,6 +54,22 @@ struct LiveSiteTests {
             transform: { $0.replacingOccurrences(of: "title: The walls", with: "title: The walls, featured") },
             fullRebuild: false),
         Edit(
+            name: "a topic that loses its only article (its page goes)", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "tags: [walls]", with: "tags: [payments]") }, fullRebuild: false),
+        Edit(
+            name: "a topic gaining a second page (paginate: 1)", path: "Content/articles/opening.md",
+            transform: { $0.replacingOccurrences(of: "tags: [payments, Overview]", with: "tags: [payments, Overview, walls]") },
+            fullRebuild: false),
+        Edit(
+            name: "the aliases of an article (redirect pages and the sitemap change)", path: "Content/articles/walls.md",
+            transform: { $0.replacingOccurrences(of: "/walls.html]", with: "/the-walls.html]") }, fullRebuild: true),
+        Edit(
+            name: "the extra: fields of an article (cards show them)", path: "Content/articles/walls.md",
+            transform: {
+                $0.replacingOccurrences(of: "kicker: Analysis", with: "kicker: Opinion").replacingOccurrences(
+                    of: "Nothing else here.", with: "Little else here.")
+            }, fullRebuild: false),
+        Edit(
             name: "publishing a draft", path: "Content/articles/draft.md",
             transform: { $0.replacingOccurrences(of: "draft: true", with: "draft: false") }, fullRebuild: true),
     ]
@@ -77,6 +93,28 @@ struct LiveSiteTests {
         }
         for (path, file) in expected where live.files[path] != file {
             Issue.record("\(path) differs from a full build after editing \(edit.path)")
+        }
+    }
+
+    @Test("a topic losing its second page, then an article's title, match a full build")
+    func pagesGoAndComeBack() throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        let options = SiteBuilder.Options(root: site.root, write: false)
+        let walls = "Content/articles/walls.md"
+        let original = try String(contentsOf: site.root.appendingPathComponent(walls), encoding: .utf8)
+        try site.write(walls, original.replacingOccurrences(of: "tags: [walls]", with: "tags: [walls, payments]"))
+        var live = try LiveSite(options)
+        #expect(live.files["tags/payments/page/2/index.html"] != nil)
+        try site.write(walls, original.replacingOccurrences(of: "title: The walls", with: "title: The walls again"))
+        let update = try live.update(changedPaths: [walls])
+        #expect(!update.wasFullRebuild)
+        #expect(update.changedPaths.contains("tags/payments/page/2/index.html"))
+        #expect(live.files["tags/payments/page/2/index.html"] == nil)
+        let full = try SiteBuilder.build(options).files
+        #expect(Set(live.files.keys) == Set(full.map(\.path)))
+        for file in full where live.files[file.path] != file {
+            Issue.record("\(file.path) differs from a full build")
         }
     }
 

@@ -96,17 +96,39 @@ struct FrontMatterTests {
         #expect(diagnostics == input.expected)
     }
 
-    @Test("unknown keys are warnings with a suggestion, and the document still loads")
+    @Test("unknown keys are errors with a suggestion (a misspelt draft: must not publish); extra: holds custom fields")
     func unknownKey() {
         let (document, diagnostics) = DocumentLoader.load(
             SourceFile(path: "Content/articles/a.md", text: "---\ntitle: T\ndate: 2021-02-03\ntagz: [x]\n---\n"),
             kind: .article, defaultAuthor: "Desk")
-        #expect(document != nil)
+        #expect(document == nil)
+        #expect(diagnostics.map(\.description) == ["Content/articles/a.md:4:1: error: unknown key 'tagz' in front matter"])
+        #expect(diagnostics.first?.hint == "did you mean 'tags'? Fields of your own go under `extra:`")
+        let (custom, none) = DocumentLoader.load(
+            SourceFile(
+                path: "Content/articles/a.md",
+                text: "---\ntitle: T\ndate: 2021-02-03\nextra:\n  kicker: News\n  flag: true\n  list: [a, \"true\"]\n---\n"),
+            kind: .article, defaultAuthor: "Desk")
+        #expect(none.isEmpty)
         #expect(
-            diagnostics.map(\.description) == [
-                "Content/articles/a.md:4:1: warning: unknown key 'tagz' in front matter is ignored"
+            custom?.extra == [
+                "kicker": .text("News"), "flag": .flag(true), "list": .list([.text("a"), .text("true")]),
             ])
-        #expect(diagnostics.first?.hint == "did you mean 'tags'?")
+    }
+
+    @Test("aliases: old addresses as folder pages or .html files")
+    func aliases() {
+        let (document, diagnostics) = DocumentLoader.load(
+            SourceFile(
+                path: "Content/articles/a.md",
+                text: "---\ntitle: T\ndate: 2021-02-03\naliases: [/articles/old/, /old, /2019/old.html, /文章/旧/]\n---\n"),
+            kind: .article, defaultAuthor: "Desk")
+        #expect(diagnostics.isEmpty)
+        #expect(
+            document?.aliases.map(\.sitePath.outputPath) == [
+                "articles/old/index.html", "old/index.html", "2019/old.html", "文章/旧/index.html",
+            ])
+        #expect(document?.aliases.first?.location == SourceLocation(path: "Content/articles/a.md", line: 4, column: 11))
     }
 
     @Test("pages do not need a date")

@@ -1,3 +1,4 @@
+import BroadsheetCore
 import BroadsheetFacts
 import Testing
 
@@ -23,6 +24,15 @@ struct PartialDateTests {
         Valid(iso: "0001", parts: [1, nil, nil], display: "1", shortDisplay: "1"),
         Valid(iso: "9999-12", parts: [9999, 12, nil], display: "December 9999", shortDisplay: "Dec 9999"),
     ]
+
+    @Test("shown in the site's language: year, month or day as known")
+    func languages() throws {
+        let chinese = DateStyle(language: "zh")
+        #expect(try #require(PartialDate(iso: "2024")).display(chinese) == "2024年")
+        #expect(try #require(PartialDate(iso: "2024-09")).display(chinese) == "2024年9月")
+        #expect(try #require(PartialDate(iso: "2024-09-12")).display(chinese) == "2024年9月12日")
+        #expect(try #require(PartialDate(iso: "2024-09")).display(DateStyle(language: "en")) == "September 2024")
+    }
 
     @Test("parses, round-trips and displays as precisely as known", arguments: valid)
     func parse(_ valid: Valid) throws {

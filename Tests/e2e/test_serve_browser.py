@@ -202,13 +202,14 @@ def test_warnings_show_in_a_corner_panel_that_leaves_the_page_usable(driver, pre
     article = site_copy / ARTICLE
     original = article.read_text(encoding="utf-8")
     open_live_page(driver, preview.url + ARTICLE_PATH)
-    # An unknown front-matter key is a warning: the page still builds.
-    article.write_text(original.replace("---\n", "---\ncolour: red\n", 1), encoding="utf-8")
+    # An update dated before the article is a warning: the page still builds. (An unknown
+    # front-matter key is an error, so it would show the overlay instead.)
+    article.write_text(original.replace("---\n", "---\nupdated: 2000-01-01\n", 1), encoding="utf-8")
     panel_text = lambda: driver.execute_script(
         f"const box = document.getElementById('{WARNINGS}'); return box ? box.innerText : null"
     )
-    wait_until(driver, lambda: panel_text() and "unknown key 'colour'" in panel_text(), "no warnings panel")
-    assert f"{ARTICLE}:2:1: warning: unknown key 'colour'" in panel_text()
+    wait_until(driver, lambda: panel_text() and "is before 'date'" in panel_text(), "no warnings panel")
+    assert f"{ARTICLE}:2:10: warning: 'updated' (2000-01-01) is before 'date'" in panel_text()
     assert "1 warning (the site still builds)" in panel_text()
     panel = driver.find_element("id", WARNINGS)
     assert panel.size["width"] <= DESKTOP.width * 0.6 and panel.size["height"] <= DESKTOP.height * 0.5, panel.size

@@ -202,14 +202,15 @@ def test_host_opened_on_purpose_accepts_addresses_but_not_names(broadsheet_bin, 
 def test_warnings_reach_the_terminal_and_the_browser_without_blocking(broadsheet_bin, fixture_root):
     article = fixture_root / "Content/articles/a.md"
     original = article.read_text(encoding="utf-8")
-    article.write_text(original.replace("---\n", "---\ncolour: red\n", 1), encoding="utf-8")
+    # An update dated before the article: a warning (an unknown front-matter key is an error).
+    article.write_text(original.replace("---\n", "---\nupdated: 2000-01-01\n", 1), encoding="utf-8")
     with running_preview(broadsheet_bin, fixture_root) as preview:
-        assert "warning: unknown key 'colour'" in preview.stderr.text, preview.describe()
+        assert "warning: 'updated' (2000-01-01) is before 'date'" in preview.stderr.text, preview.describe()
         with event_stream(preview.url) as stream:
             warning = stream.wait_for("warnings")
             assert warning.data["warningCount"] == 1
             assert warning.data["files"] == ["Content/articles/a.md"]
-            assert "warning: unknown key 'colour'" in warning.data["report"]
+            assert "warning: 'updated' (2000-01-01) is before 'date'" in warning.data["report"]
             assert request(preview.url, "/").status == 200, "a warning must not block the page"
             # Fixing the file removes the warning: the panel goes.
             article.write_text(original, encoding="utf-8")
@@ -217,10 +218,10 @@ def test_warnings_reach_the_terminal_and_the_browser_without_blocking(broadsheet
             assert cleared.data["warningCount"] == 0
             # A new warning in another file, found by a full rebuild.
             extra = fixture_root / "Content/articles/extra.md"
-            extra.write_text("---\ntitle: Extra\ndate: 2024-01-02\nsubtitle: x\n---\n\nText.\n", encoding="utf-8")
+            extra.write_text("---\ntitle: Extra\ndate: 2024-01-02\nupdated: 2024-01-01\n---\n\nText.\n", encoding="utf-8")
             again = stream.wait_for("warnings", timeout=EVENT_TIMEOUT)
             assert again.data["files"] == ["Content/articles/extra.md"]
             # The terminal prints it too (just after the browser hears of it).
             assert preview.stderr.wait_for(
-                r"^Content/articles/extra\.md:4:1: warning: unknown key 'subtitle'", EVENT_TIMEOUT
+                r"^Content/articles/extra\.md:4:10: warning: 'updated' \(2024-01-01\) is before 'date'", EVENT_TIMEOUT
             ), preview.describe()

@@ -1,3 +1,5 @@
+import BroadsheetContent
+
 /// An article in a list: home, tag, archive pages.
 struct ArticleCard: Sendable, Encodable {
     var title: String
@@ -10,6 +12,8 @@ struct ArticleCard: Sendable, Encodable {
     var isDraft: Bool
     /// The front matter's `image:`, shown without alt text beside the title it illustrates.
     var image: ImageView?
+    /// The article's `extra:` fields.
+    var extra: [String: ExtraValue]
 }
 
 /// An image with its size, so the page does not jump as it loads.

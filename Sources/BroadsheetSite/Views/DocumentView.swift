@@ -1,3 +1,5 @@
+import BroadsheetContent
+
 /// An article or page for `article.mustache` / `page.mustache`.
 struct DocumentView: Sendable, Encodable {
     var site: SiteView
@@ -24,6 +26,8 @@ struct DocumentView: Sendable, Encodable {
     /// Dated corrections shown on the page, oldest first.
     var corrections: [CorrectionView]
     var hasCorrections: Bool
+    /// The front matter's `extra:` fields, for the site's own templates.
+    var extra: [String: ExtraValue]
 }
 
 /// One dated correction of an article or page.

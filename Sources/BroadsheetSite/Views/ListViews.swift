@@ -22,6 +22,8 @@ struct ArticleListView: Sendable, Encodable {
     var heading: String
     var intro: String?
     var groups: [ArticleGroup]
+    /// The pager, when the list has more than one page.
+    var pager: PagerView?
 }
 
 /// A titled group of article cards (a year in the archive).

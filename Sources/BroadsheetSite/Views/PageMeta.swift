@@ -16,4 +16,7 @@ struct PageMeta: Sendable, Encodable {
     var modifiedISO: String?
     /// `og:image` with its size (an article's `image:`).
     var image: ImageView?
+    /// The previous and next pages of a paginated list, as absolute URLs (`<link rel="prev">`).
+    var previousURL: String? = nil
+    var nextURL: String? = nil
 }
