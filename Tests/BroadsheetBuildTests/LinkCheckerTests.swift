@@ -111,7 +111,7 @@ struct LinkCheckerTests {
         }
         let errors = error?.diagnostics ?? []
         #expect(errors.count == 1)
-        #expect(errors.first?.location == SourceLocation(path: "Content/site.yaml", line: 11, column: 10))
+        #expect(errors.first?.location == SourceLocation(path: "Content/site.yaml", line: 12, column: 10))
         #expect(errors.first?.message == "broken link '/timelines/': the site has no page or file at /gazette/timelines/")
         #expect(errors.first?.hint == "did you mean '/timeline/'?")
     }

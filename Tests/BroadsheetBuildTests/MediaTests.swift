@@ -62,7 +62,8 @@ struct MediaTests {
         #expect(
             page.contains(
                 #""image":{"@type":"ImageObject","height":480,"url":"https://example.org/gazette/\#(hashed)","width":640}"#))
-        let archive = try #require(report.files.first { $0.path == "archive/index.html" }?.text)
+        // The fixture pages its lists one card at a time: the card is on one of the archive's pages.
+        let archive = report.files.filter { $0.path.hasPrefix("archive/") }.compactMap(\.text).joined()
         #expect(
             archive.contains(
                 #"<img class="card-image" src="/gazette/\#(hashed)" alt="" width="640" height="480" loading="lazy">"#))
