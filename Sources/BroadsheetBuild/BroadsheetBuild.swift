@@ -144,9 +144,10 @@ public enum SiteBuilder {
         }
         let ownThemeFiles = (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted()
         let futureArticles = site.futureArticles
-        let externalLinks = (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks)).filter {
-            ExternalLinkChecker.isExternal($0.href)
-        }
+        // The links the Markdown wrote, and every source's address (reported at its entry in sources.yaml).
+        let sourceLinks = site.facts.sources.map { AuthoredLink(destination: $0.url, href: $0.url, location: $0.location, isImage: false) }
+        let externalLinks = (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks) + sourceLinks)
+            .filter { ExternalLinkChecker.isExternal($0.href) }
         // Nothing below reads the sources or the resolved site: they are freed beside the write.
         BackgroundRelease.drop((consume loaded, consume site, consume edition))
         var kept: [String] = []

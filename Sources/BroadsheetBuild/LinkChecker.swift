@@ -90,6 +90,13 @@ struct LinkTargets {
     /// leads to another site.
     mutating func problem(with link: String, onPage page: String) -> LinkProblem? {
         guard !link.isEmpty, !link.hasPrefix("//"), !Self.hasScheme(link) else { return nil }
+        // Most links inside a site are to a place on the same page (#cite-3, #corrections):
+        // looked up in the page's ids directly, without resolving an address.
+        if link.utf8.first == UInt8(ascii: "#"), !link.utf8.contains(UInt8(ascii: "%")) {
+            let id = link.dropFirst()
+            if id.isEmpty || id.lowercased() == "top" || ids[page]?.contains(String(id)) != false { return nil }
+            return resolve(link, onPage: page)
+        }
         // A root-relative link means the same on every page; a relative one depends on the page.
         let key = link.hasPrefix("/") ? link : page + "\u{0}" + link
         if let known = answers[key] { return known }

@@ -86,6 +86,13 @@ public enum SiteStarter {
         publisher: My Broadsheet
         # How many of the latest articles the home page lists.
         homeArticleCount: 10
+        # The theme's own words, in your publication's voice or language (all optional):
+        # words:
+        #   kicker: A Broadsheet report     # a line above the title; none by default
+        #   lead: Featured                  # the label above the home page's lead article
+        #   leadLink: Read the article      # its button
+        #   latest: Latest                  # the heading of the latest articles
+        #   search: Search this site        # the search box's label (read by screen readers)
         # The navigation bar, in order. /archive/ lists every article; /about/ is
         # Content/pages/about.md. With facts, add /timeline/, /entities/, /compare/ and /sources/.
         menu:

@@ -41,6 +41,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var lead: String?
     /// Every warning is an error (`strict: true`, as `--strict`), for CI.
     public var strict = false
+    /// The theme's own words in the publication's voice (`words:`).
+    public var words = ThemeWords()
 
     /// How dates read in the site's language ("12 September 2024", "2024年9月12日").
     public var dateStyle: DateStyle { DateStyle(language: language) }
@@ -172,6 +174,7 @@ public enum SiteConfigLoader {
         if let node = fields.node("edition") {
             printEdition = PrintConfigLoader.read(node, path: file.path, diagnostics: &diagnostics)
         }
+        let words = fields.node("words").map { ThemeWords.read($0, path: file.path, diagnostics: &diagnostics) }
         fields.reportUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let description, let baseURL, let language, let author, let publisher else {
@@ -183,6 +186,7 @@ public enum SiteConfigLoader {
             menu: menu, lead: lead,
             newsletter: newsletter, printEdition: printEdition)
         config.strict = strict
+        if let words { config.words = words }
         return (config, diagnostics)
     }
 

@@ -66,7 +66,10 @@ struct RenderContext: Sendable {
                     format: download.format, href: permalinks.href(SitePath(file: download.path)), size: download.sizeDisplay,
                     isLast: index == options.downloads.count - 1)
             },
-            hasDownloads: !options.downloads.isEmpty)
+            hasDownloads: !options.downloads.isEmpty,
+            words: WordsView(
+                kicker: config.words.kicker, lead: config.words.lead, leadLink: config.words.leadLink,
+                latest: config.words.latest, search: config.words.search))
     }
 
     var permalinks: Permalinks { site.permalinks }

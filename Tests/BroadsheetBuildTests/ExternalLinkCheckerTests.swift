@@ -62,13 +62,17 @@ struct ExternalLinkCheckerTests {
         #expect(summary.checked == 2 && summary.fromCache == 2 && summary.warnings.isEmpty)
     }
 
-    @Test("the fixture's Markdown links are collected with their places")
+    @Test("the fixture's Markdown links and its sources' addresses are collected with their places")
     func collected() throws {
         let site = try FixtureSite(EverythingSite.files)
         defer { site.delete() }
         try site.write(
             "Content/pages/links.md", "---\ntitle: Links\n---\n\n[A](https://a.example/) and [B](mailto:b@example.org).\n")
         let report = try SiteBuilder.build(SiteBuilder.Options(root: site.root, write: false))
-        #expect(report.externalLinks.map(\.location.description) == ["Content/pages/links.md:5:5"])
+        #expect(
+            report.externalLinks.map(\.location.description) == [
+                "Content/pages/links.md:5:5", "Content/facts/sources.yaml:1:3", "Content/facts/sources.yaml:6:3",
+                "Content/facts/sources.yaml:13:3",
+            ])
     }
 }

@@ -23,6 +23,17 @@ struct SiteView: Sendable, Encodable {
     /// The print edition's files ("PDF · EPUB" with sizes), when built.
     var downloads: [DownloadView]
     var hasDownloads: Bool
+    /// The theme's own words (site.yaml's `words:`).
+    var words: WordsView
+}
+
+/// site.yaml's `words:`, with the theme's defaults where it is silent.
+struct WordsView: Sendable, Encodable {
+    var kicker: String?
+    var lead: String
+    var leadLink: String
+    var latest: String
+    var search: String
 }
 
 /// One downloadable file of the report.
