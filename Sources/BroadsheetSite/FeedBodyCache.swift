@@ -1,5 +1,5 @@
 import BroadsheetContent
-import Synchronization
+import Foundation
 
 /// The rendered bodies of the articles the feeds show, kept from their article pages.
 ///
@@ -7,12 +7,16 @@ import Synchronization
 /// included) a second time doubled the cost of an incremental rebuild. Only feed articles are
 /// kept, so a large site does not hold every body in memory. Entries are checked against the
 /// document's body, so an edited article is never served stale.
-final class FeedBodyCache: Sendable {
-    private let bodies = Mutex<[String: (body: DocumentBody, html: String)]>([:])
+final class FeedBodyCache: @unchecked Sendable {
+    // An NSLock (a pthread mutex) rather than Synchronization's Mutex: ThreadSanitizer
+    // intercepts pthread locks, but did not see Mutex's lock on Linux and reported two article
+    // pages storing their bodies at once as a race.
+    private let lock = NSLock()
+    private var bodies: [String: (body: DocumentBody, html: String)] = [:]
 
     /// The cached HTML of `document`'s body, if it was rendered from the same parts.
     func html(for document: Document) -> String? {
-        bodies.withLock { bodies in
+        lock.withLock {
             guard let entry = bodies[document.slug], entry.body == document.body else { return nil }
             return entry.html
         }
@@ -20,6 +24,6 @@ final class FeedBodyCache: Sendable {
 
     /// Keeps `html` as `document`'s rendered body.
     func store(_ html: String, for document: Document) {
-        bodies.withLock { $0[document.slug] = (document.body, html) }
+        lock.withLock { bodies[document.slug] = (document.body, html) }
     }
 }
