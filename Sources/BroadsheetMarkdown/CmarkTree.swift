@@ -477,6 +477,11 @@ enum CmarkTree {
                 let line = lines[number]
                 let from = number == start ? min(line.startIndex + max(0, span.startColumn - 1), line.endIndex) : line.startIndex
                 let to = number == span.endLine ? min(line.startIndex + max(0, span.endColumn), line.endIndex) : line.endIndex
+                // A span whose end column lies before its start (seen from fuzzed input) has nothing to search.
+                guard from <= to else {
+                    number += 1
+                    continue
+                }
                 for needle in needles {
                     guard let offset = Self.firstOffset(of: needle, in: line[from..<to]) else { continue }
                     // Columns count characters, not bytes; counted on from the last link of the line.
