@@ -89,7 +89,7 @@ struct LinkTargets {
     /// The problem with `link` on the page written to `page`, nil when the link is good or
     /// leads to another site.
     mutating func problem(with link: String, onPage page: String) -> LinkProblem? {
-        guard !link.isEmpty, !link.hasPrefix("//"), !Self.hasScheme(link) else { return nil }
+        guard !link.isEmpty, !Self.leadsElsewhere(link) else { return nil }
         // Most links inside a site are to a place on the same page (#cite-3, #corrections):
         // looked up in the page's ids directly, without resolving an address.
         if link.utf8.first == UInt8(ascii: "#"), !link.utf8.contains(UInt8(ascii: "%")) {
@@ -173,14 +173,27 @@ struct LinkTargets {
         return joined.hasPrefix("/") ? joined : "/" + joined
     }
 
-    /// True when `link` starts with a URL scheme (`https:`, `mailto:`, `data:`).
-    static func hasScheme(_ link: String) -> Bool {
-        guard let first = link.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        for scalar in link.unicodeScalars {
-            if scalar == ":" { return true }
-            guard scalar.isASCII,
-                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
-            else { return false }
+    /// True when `link` leads to another site: it starts with `//` or a URL scheme (`https:`,
+    /// `mailto:`, `data:`).
+    static func leadsElsewhere(_ link: String) -> Bool {
+        var link = link
+        return link.withUTF8(leadsElsewhere)
+    }
+
+    /// `leadsElsewhere` on a link's bytes, which the page scan asks before making a string: `//`,
+    /// or an ASCII letter, then letters, digits, `+`, `-` or `.` up to a `:`.
+    static func leadsElsewhere(_ link: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = link.first else { return false }
+        if first == UInt8(ascii: "/") { return link.count > 1 && link[1] == UInt8(ascii: "/") }
+        guard (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        for byte in link {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            default: return false
+            }
         }
         return false
     }

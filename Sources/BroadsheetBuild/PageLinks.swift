@@ -36,7 +36,7 @@ struct PageLinks: Sendable {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // Links to other sites are most of a page's links and are not checked here:
                 // passed over before any string is made.
-                if kind == .link && leadsElsewhere(raw) {
+                if kind == .link && LinkTargets.leadsElsewhere(raw) {
                     index = end + 1
                     continue
                 }
@@ -54,24 +54,6 @@ struct PageLinks: Sendable {
     }
 
     private enum Attribute { case link, id, other }
-
-    /// True for a value starting with `//` or a URL scheme (`https:`, `mailto:`), as
-    /// `LinkTargets.hasScheme` reads it: an ASCII letter, then letters, digits, `+`, `-` or `.` up to `:`.
-    private static func leadsElsewhere(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = value.first else { return false }
-        if first == UInt8(ascii: "/") { return value.count > 1 && value[1] == UInt8(ascii: "/") }
-        guard (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else { return false }
-        for byte in value {
-            switch byte {
-            case UInt8(ascii: ":"): return true
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                continue
-            default: return false
-            }
-        }
-        return false
-    }
 
     /// Which attribute name ends just before `equals`: `href` or `src` (a link), `id`, or another.
     private static func attribute(before equals: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Attribute {
