@@ -40,6 +40,9 @@ public enum SiteBuilder {
         public var typesetter = PDFTypesetter()
         /// Write the search index under `search/` (off only to measure what the index costs).
         public var indexesSearch = true
+        /// Gather the links to other sites into `Report.externalLinks` (`check --external`);
+        /// off otherwise, so a build does not walk every link for nothing.
+        public var collectsExternalLinks = false
         /// Include articles dated after `now` (`--future`).
         public var includeFuture = false
         /// The build's current time: articles dated later are left out (tests inject it).
@@ -76,8 +79,8 @@ public enum SiteBuilder {
         public var files: [OutputFile]
         /// Entries of the output folder that Broadsheet did not write and left as they were.
         public var keptEntries: [String] = []
-        /// Every http(s) link written in the articles, pages and corrections, with its place
-        /// (for `check --external`).
+        /// Every http(s) link written in the articles, pages and corrections, and every source's
+        /// address, with its place (with `Options.collectsExternalLinks`, for `check --external`).
         public var externalLinks: [AuthoredLink] = []
         /// The site's own files under `Templates/` that replaced or added to the built-in
         /// theme's, sorted (for `--verbose`).
@@ -144,10 +147,7 @@ public enum SiteBuilder {
         }
         let ownThemeFiles = (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted()
         let futureArticles = site.futureArticles
-        // The links the Markdown wrote, and every source's address (reported at its entry in sources.yaml).
-        let sourceLinks = site.facts.sources.map { AuthoredLink(destination: $0.url, href: $0.url, location: $0.location, isImage: false) }
-        let externalLinks = (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks) + sourceLinks)
-            .filter { ExternalLinkChecker.isExternal($0.href) }
+        let externalLinks = options.collectsExternalLinks ? Self.externalLinks(of: site) : []
         // Nothing below reads the sources or the resolved site: they are freed beside the write.
         BackgroundRelease.drop((consume loaded, consume site, consume edition))
         var kept: [String] = []
@@ -161,6 +161,16 @@ public enum SiteBuilder {
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept,
             externalLinks: externalLinks, ownThemeFiles: ownThemeFiles, futureArticles: futureArticles)
+    }
+
+    /// The links the Markdown wrote to other sites, and every source's address (reported at its
+    /// entry in sources.yaml).
+    private static func externalLinks(of site: Site) -> [AuthoredLink] {
+        let sourceLinks = site.facts.sources.map {
+            AuthoredLink(destination: $0.url, href: $0.url, location: $0.location, isImage: false)
+        }
+        return (site.documents.flatMap(\.authoredLinks) + site.editions.flatMap(\.authoredLinks) + sourceLinks)
+            .filter { ExternalLinkChecker.isExternal($0.href) }
     }
 
     /// True when every error is in an article or page that was still read (its front matter

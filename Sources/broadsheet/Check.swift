@@ -41,6 +41,7 @@ struct Check: ParsableCommand {
         var options = site.options(write: false)
         // The edition's configuration and engine input are checked; nothing is typeset.
         options.printEdition = .check
+        options.collectsExternalLinks = self.external
         if verbosity.verbose { StageLines.settings(options) }
         let reporter = Reporter(root: site.rootURL, verbosity: verbosity, format: format)
         var external: ExternalLinkChecker.Summary?

@@ -68,7 +68,10 @@ struct ExternalLinkCheckerTests {
         defer { site.delete() }
         try site.write(
             "Content/pages/links.md", "---\ntitle: Links\n---\n\n[A](https://a.example/) and [B](mailto:b@example.org).\n")
-        let report = try SiteBuilder.build(SiteBuilder.Options(root: site.root, write: false))
+        var options = SiteBuilder.Options(root: site.root, write: false)
+        options.collectsExternalLinks = true
+        let report = try SiteBuilder.build(options)
+        #expect(try SiteBuilder.build(SiteBuilder.Options(root: site.root, write: false)).externalLinks.isEmpty)
         #expect(
             report.externalLinks.map(\.location.description) == [
                 "Content/pages/links.md:5:5", "Content/facts/sources.yaml:1:3", "Content/facts/sources.yaml:6:3",
