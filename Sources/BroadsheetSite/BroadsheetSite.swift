@@ -91,13 +91,13 @@ public struct WebsiteRendering: Sendable {
 
     /// Prepares the view context and renders every article's card once.
     public init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options = .init()) throws(DiagnosticsError) {
-        var context = RenderContext(site: site, templates: templates, options: options)
         do {
+            var context = try RenderContext(site: site, templates: templates, options: options)
             try context.renderCards(previous: nil)
+            self.context = context
         } catch {
             throw DiagnosticsError([error])
         }
-        self.context = context
     }
 
     /// Moves to an updated site, re-rendering the cards of `changedArticles` only.
@@ -106,7 +106,7 @@ public struct WebsiteRendering: Sendable {
     public mutating func update(site: Site, changedArticles: Set<String>, orderChanged: Bool) throws(DiagnosticsError) {
         do {
             if orderChanged {
-                var next = RenderContext(site: site, templates: context.templates, options: context.options)
+                var next = try RenderContext(site: site, templates: context.templates, options: context.options)
                 next.feedBodies = context.feedBodies
                 try next.renderCards(previous: (context, changedArticles))
                 context = next

@@ -10,8 +10,10 @@ struct RenderContext: Sendable {
     private(set) var site: Site
     let templates: TemplateSet
     let options: WebsiteRenderer.Options
-    /// The site view without a current menu entry; pages copy it and mark their section.
-    private let baseSiteView: SiteView
+    /// The site view of pages outside the menu's sections, prepared once (`TemplateSet.shared`).
+    private let baseSiteView: SharedTemplateValue
+    /// The site view of each section the menu links to (its entry marked current), by section.
+    private let sectionSiteViews: [String: SharedTemplateValue]
     /// Articles per tag slug, for tag links.
     private var tagCounts: [String: Int]
     /// Each article's position in `site.articles`, by slug.
@@ -29,7 +31,7 @@ struct RenderContext: Sendable {
     let aliasOutputPaths: Set<String>
 
     /// Computes everything that is the same on every page once, not per page.
-    init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) {
+    init(site: Site, templates: TemplateSet, options: WebsiteRenderer.Options) throws(Diagnostic) {
         self.site = site
         self.factHTML = FactHTML(site.factTexts)
         self.aliasOutputPaths = Set(site.documents.flatMap { $0.aliases.map(\.sitePath.outputPath) })
@@ -48,7 +50,7 @@ struct RenderContext: Sendable {
             let href = item.url.hasPrefix("/") ? config.basePath + item.url.dropFirst() : item.url
             return MenuItemView(title: item.title, href: href, isCurrent: false)
         }
-        baseSiteView = SiteView(
+        let siteView = SiteView(
             title: config.title, subtitle: config.subtitle, description: config.description, language: config.language,
             homeHref: permalinks.href(.home), menu: menu, feedHref: permalinks.href(SitePath(file: "feed.xml")),
             jsonFeedHref: permalinks.href(SitePath(file: "feed.json")),
@@ -70,6 +72,14 @@ struct RenderContext: Sendable {
             words: WordsView(
                 kicker: config.words.kicker, lead: config.words.lead, leadLink: config.words.leadLink,
                 latest: config.words.latest, search: config.words.search))
+        baseSiteView = try templates.shared(siteView)
+        var sectionViews: [String: SharedTemplateValue] = [:]
+        for section in config.menu.map(Self.section) where !section.isEmpty && sectionViews[section] == nil {
+            var view = siteView
+            for index in view.menu.indices { view.menu[index].isCurrent = Self.section(config.menu[index]) == section }
+            sectionViews[section] = try templates.shared(view)
+        }
+        sectionSiteViews = sectionViews
     }
 
     var permalinks: Permalinks { site.permalinks }
@@ -82,14 +92,14 @@ struct RenderContext: Sendable {
     /// The absolute URL of a path, for canonical links, feeds and sitemaps.
     func absoluteURL(_ path: SitePath) -> String { config.origin + href(path) }
 
-    func siteView(section: String) -> SiteView {
-        var view = baseSiteView
-        guard !section.isEmpty else { return view }
-        for index in view.menu.indices {
-            let url = config.menu[index].url
-            view.menu[index].isCurrent = url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == section
-        }
-        return view
+    /// The section a menu entry leads to: its URL without the slashes around it (`/archive/` → `archive`).
+    private static func section(_ item: SiteConfig.MenuItem) -> String {
+        item.url.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+    }
+
+    /// The site view of a page in `section` (a menu entry's URL without its slashes marks it current).
+    func siteView(section: String) -> SharedTemplateValue {
+        sectionSiteViews[section] ?? baseSiteView
     }
 
     func meta(

@@ -9,12 +9,14 @@ public struct TemplateSet: Sendable {
     public let folder: String
     /// Template names (paths without `.mustache`), sorted.
     public let names: [String]
-    private let library: MustacheLibrary
+    let library: MustacheLibrary
     /// The template texts by name, to locate tags in diagnostics.
     private let sources: [String: SourceFile]
     /// False when a template may name a partial by a value (`{{>*name}}`): swift-mustache
     /// accepts only a plain `String` there, so views are then encoded without `TemplateText`.
-    private let wrapsText: Bool
+    let wrapsText: Bool
+    /// The templates with their site-wide lines pre-rendered per `site` (`shared(_:)`), if any has some.
+    let siteWide: SiteWideTemplates?
 
     /// Loads every `.mustache` file under `root/folder` except the `assets` folder, over `theme`.
     ///
@@ -62,7 +64,8 @@ public struct TemplateSet: Sendable {
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let set = TemplateSet(
             folder: folder, names: templates.keys.sorted(), library: MustacheLibrary(templates: templates), sources: sources,
-            wrapsText: !sources.values.contains { mayUseDynamicPartial($0.text) })
+            wrapsText: !sources.values.contains { mayUseDynamicPartial($0.text) },
+            siteWide: SiteWideTemplates.make(sources: sources, templates: templates, directive: FastHTMLEscaping.directive))
         return (set, diagnostics)
     }
 
@@ -78,6 +81,10 @@ public struct TemplateSet: Sendable {
 
     /// The paths of the templates read from the site's folder rather than a theme, sorted.
     public var ownFiles: [String] { sources.values.map(\.path).filter { $0.hasPrefix(folder + "/") }.sorted() }
+
+    /// The runs of site-wide lines rendered once per `site` view, each named by its template and
+    /// first line (`base:37`); see docs/templates.md.
+    public var siteWideRuns: [String] { siteWide?.runs.map(\.name) ?? [] }
 
     /// True when a template of that name exists.
     public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
@@ -101,8 +108,9 @@ public struct TemplateSet: Sendable {
                 at: SourceLocation(path: "\(folder)/\(name).mustache"), "cannot prepare the data for '\(name)': \(error)",
                 hint: "this is a bug in Broadsheet (its views are plain values); please report it")
         }
-        let recorder = (value as? [String: Any]).map(UnknownKeyRecorder.init)
-        guard let text = library.render(recorder ?? value, withTemplate: name) else {
+        let values = value as? [String: Any]
+        let recorder = values.map(UnknownKeyRecorder.init)
+        guard let text = library(for: values).render(recorder ?? value, withTemplate: name) else {
             throw .error(
                 at: SourceLocation(path: "\(folder)/\(name).mustache"), "the template '\(name)' is missing",
                 hint: "create \(folder)/\(name).mustache")
@@ -111,6 +119,15 @@ public struct TemplateSet: Sendable {
             throw unknownKey(key, template: name, recorder: recorder)
         }
         return text
+    }
+
+    /// The templates with pre-rendered site-wide lines when the view's `site` was prepared by
+    /// this set (`shared(_:)`) and all of them rendered cleanly, the templates as written otherwise.
+    private func library(for values: [String: Any]?) -> MustacheLibrary {
+        guard let siteWide, let site = values?[SiteWideRuns.key] as? [String: Any],
+            let token = site[Self.runsTokenKey] as? SiteWideRunsToken, token === siteWide.token
+        else { return library }
+        return siteWide.library
     }
 
     /// The error for a tag naming a value the view lacks, at the first tag that names it

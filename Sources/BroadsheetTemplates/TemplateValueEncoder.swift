@@ -105,6 +105,7 @@ private func encodeChild(_ value: some Encodable, in parent: Storage) throws -> 
     case let decimal as Decimal: return .value(NSDecimalNumber(decimal: decimal).doubleValue)
     case let date as Date: return parent.text(ISO8601DateFormatter().string(from: date))
     case let url as URL: return parent.text(url.absoluteString)
+    case let shared as SharedTemplateValue: return .value(shared.encoded)
     default:
         let encoder = ValueEncoder(storage: parent.child(.empty))
         try value.encode(to: encoder)

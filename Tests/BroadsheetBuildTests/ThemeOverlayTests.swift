@@ -37,6 +37,23 @@ struct ThemeOverlayTests {
         #expect(BuiltInTheme.file("assets/search.js") != nil)
     }
 
+    @Test("the theme's masthead, menu, search box and footer are rendered once per site view, not per page")
+    func themeSiteWideRuns() throws {
+        var sources: [String: SourceFile] = [:]
+        for file in BuiltInTheme.files where file.isTemplate {
+            sources[String(file.path.dropLast(".mustache".count))] = SourceFile(path: "Templates/\(file.path)", text: file.text)
+        }
+        let templates = try #require(TemplateSet.load(sources: sources, folder: "Templates").0)
+        let runs = templates.siteWideRuns
+        #expect(runs.filter { $0.hasPrefix("base:") }.count >= 2, "\(runs)")
+        let base = try #require(BuiltInTheme.file("base.mustache")?.text)
+        let menuLine = try #require(base.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{#site.menu}}") })
+        let footerLine = try #require(base.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<footer") })
+        let starts = runs.compactMap { name in name.hasPrefix("base:") ? Int(name.dropFirst(5)).map { $0 - 1 } : nil }
+        #expect(starts.contains { $0 <= menuLine }, "the menu is in a run")
+        #expect(starts.contains { $0 <= footerLine && $0 > menuLine }, "the footer is in a run")
+    }
+
     @Test("a site without Templates/ or facts builds with no diagnostic and no fact pages")
     func noTemplatesNoFacts() throws {
         let site = try Self.starterSite()

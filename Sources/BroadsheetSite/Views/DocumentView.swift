@@ -1,8 +1,10 @@
+import BroadsheetTemplates
 import BroadsheetContent
 
 /// An article or page for `article.mustache` / `page.mustache`.
 struct DocumentView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var title: String
     var summary: String?

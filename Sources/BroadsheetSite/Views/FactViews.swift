@@ -1,3 +1,4 @@
+import BroadsheetTemplates
 /// An event on a timeline.
 struct EventView: Sendable, Encodable {
     var id: String
@@ -62,7 +63,8 @@ struct TimelineComponentView: Sendable, Encodable {
 
 /// `/timeline/` and its filtered versions.
 struct TimelinePageView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var heading: String
     var intro: String
@@ -137,7 +139,8 @@ struct TableSourceView: Sendable, Encodable {
 
 /// `/compare/ID/`.
 struct ComparisonPageView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var table: String
     /// The table drawn as a chart, when its numbers share one unit.
@@ -150,14 +153,16 @@ struct ComparisonPageView: Sendable, Encodable {
 
 /// `/compare/`.
 struct ComparisonIndexView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var comparisons: [ComparisonCard]
 }
 
 /// `/entities/`.
 struct EntityIndexView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var groups: [EntityGroup]
 }
@@ -177,7 +182,8 @@ struct EntitySummaryView: Sendable, Encodable {
 
 /// `/entities/ID/`.
 struct EntityPageView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var name: String
     var nativeName: String?
@@ -195,7 +201,8 @@ struct EntityPageView: Sendable, Encodable {
 
 /// `/sources/`.
 struct SourcesPageView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var sources: [BibliographyEntry]
     var count: Int

@@ -1,6 +1,8 @@
+import BroadsheetTemplates
 /// The home page.
 struct HomeView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var lead: ArticleCard?
     var latest: [RenderedCard]
@@ -17,7 +19,8 @@ struct HomeView: Sendable, Encodable {
 
 /// A list of articles: a tag page or a year of the archive.
 struct ArticleListView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var heading: String
     var intro: String?
@@ -35,7 +38,8 @@ struct ArticleGroup: Sendable, Encodable {
 
 /// The tag index.
 struct TagIndexView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var tags: [TagLink]
 }
@@ -43,7 +47,8 @@ struct TagIndexView: Sendable, Encodable {
 /// The 404 page.
 /// The search page: results come from the script; without it, links to browse instead.
 struct SearchPageView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     /// The folder holding `meta.json`, `shards/` and `entries/`.
     var indexHref: String
@@ -53,7 +58,8 @@ struct SearchPageView: Sendable, Encodable {
 }
 
 struct NotFoundView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var latest: [RenderedCard]
 }

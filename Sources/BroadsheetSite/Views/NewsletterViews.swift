@@ -1,6 +1,8 @@
+import BroadsheetTemplates
 /// An edition's archive page, `/newsletters/NAME/`.
 struct EditionPageView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var subject: String
     var preheader: String
@@ -23,7 +25,8 @@ struct EditionPageView: Sendable, Encodable {
 
 /// `/newsletters/`: every edition, newest first.
 struct EditionIndexView: Sendable, Encodable {
-    var site: SiteView
+    /// The site's name, menu and links, prepared once for every page (`RenderContext.siteView`).
+    var site: SharedTemplateValue
     var meta: PageMeta
     var editions: [EditionLink]
     var feedHref: String
