@@ -20,6 +20,29 @@ public enum JSONText {
         return output
     }
 
+    /// A JSON object for a `<script>`, written key by key: the same text as `forScript` of a
+    /// dictionary with those keys, without building, hashing and sorting one (JSON-LD is written
+    /// for every article). Keys must be added in the order `forScript` sorts them.
+    public struct ScriptObject {
+        private var output = "{"
+        private var lastKey: String?
+
+        public init() {}
+
+        /// Adds `key` with `value` (a string, number, boolean, array or dictionary).
+        public mutating func add(_ key: String, _ value: Any) {
+            assert(lastKey.map { $0 < key } ?? true, "keys must be added in sorted order")
+            if lastKey != nil { output += "," }
+            lastKey = key
+            JSONText.writeString(key, into: &output, escapeHTML: true)
+            output += ":"
+            JSONText.write(value, into: &output, pretty: false, indent: 0, escapeHTML: true)
+        }
+
+        /// The object's JSON text.
+        public var text: String { lastKey == nil ? "{}" : output + "}" }
+    }
+
     private static func write(_ value: Any, into output: inout String, pretty: Bool, indent: Int, escapeHTML: Bool = false) {
         switch value {
         case let string as String:

@@ -133,21 +133,24 @@ public struct WebsiteRendering: Sendable {
         let context = self.context
         let pages = SitePages(context: context)
         let aliases = AliasPages(context: context)
-        let documentResults = documents.parallelMap { document in
-            Result { () throws(Diagnostic) in [try pages.document(document)] + aliases.render(document) }
-        }
-        let jobResults = WebsiteRenderer.Job.allCases.filter(jobs.contains).parallelMap { job in
-            Result { () throws(Diagnostic) in try job.run(context: context, pages: pages) }
-        }
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        for result in documentResults {
-            switch result {
-            case .success(let more): files += more
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+        // One pool for both, site-wide jobs first: the largest single pages (the sources page of
+        // a big site lists every citing article) start at once and the many small article pages
+        // fill the other cores around them, instead of running alone at the end.
+        let work: [RenderWork] =
+            WebsiteRenderer.Job.allCases.filter(jobs.contains).map(RenderWork.job) + documents.map(RenderWork.document)
+        let results = work.parallelMap { item in
+            Result { () throws(Diagnostic) -> [OutputFile] in
+                switch item {
+                case .job(let job): return try job.run(context: context, pages: pages)
+                case .document(let document): return [try pages.document(document)] + aliases.render(document)
+                }
             }
         }
-        for result in jobResults {
+        // Files in the order they were always listed: documents first, then the jobs.
+        let jobCount = work.count - documents.count
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for result in results[jobCount...] + results[..<jobCount] {
             switch result {
             case .success(let more): files += more
             case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -166,6 +169,12 @@ public struct WebsiteRendering: Sendable {
                 })
         }
         return files
+    }
+
+    /// One piece of `render(documents:jobs:)`'s work.
+    private enum RenderWork {
+        case job(WebsiteRenderer.Job)
+        case document(Document)
     }
 
     /// The output paths of redirect pages (`aliases:`).

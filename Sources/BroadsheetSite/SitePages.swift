@@ -65,20 +65,30 @@ struct SitePages: Sendable {
         let authors: [[String: Any]] = document.authors.map {
             ["@type": $0 == config.author ? "Organization" : "Person", "name": $0]
         }
-        var object: [String: Any] = [
-            "@context": "https://schema.org", "@type": "NewsArticle", "headline": document.title,
-            "description": document.excerpt, "datePublished": article.date.rfc3339,
-            "dateModified": article.lastModified.rfc3339, "author": authors,
-            "publisher": ["@type": "Organization", "name": config.publisher],
-            "mainEntityOfPage": ["@type": "WebPage", "@id": url], "url": url, "inLanguage": config.language,
-            "wordCount": document.wordCount, "keywords": document.tags.map(\.name),
-        ]
+        // Keys in sorted order, as `JSONText` writes dictionaries.
+        var object = JSONText.ScriptObject()
+        object.add("@context", "https://schema.org")
+        object.add("@type", "NewsArticle")
+        object.add("author", authors)
+        object.add("dateModified", article.lastModified.rfc3339)
+        object.add("datePublished", article.date.rfc3339)
+        object.add("description", document.excerpt)
+        object.add("headline", document.title)
         if let image = document.image {
-            object["image"] = [
-                "@type": "ImageObject", "url": context.absoluteURL(image.path), "width": image.width, "height": image.height,
-            ]
+            object.add(
+                "image",
+                [
+                    "@type": "ImageObject", "url": context.absoluteURL(image.path), "width": image.width,
+                    "height": image.height,
+                ] as [String: Any])
         }
-        return JSONText.forScript(object)
+        object.add("inLanguage", config.language)
+        object.add("keywords", document.tags.map(\.name))
+        object.add("mainEntityOfPage", ["@type": "WebPage", "@id": url])
+        object.add("publisher", ["@type": "Organization", "name": config.publisher])
+        object.add("url", url)
+        object.add("wordCount", document.wordCount)
+        return object.text
     }
 
     // MARK: - Home

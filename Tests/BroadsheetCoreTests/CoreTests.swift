@@ -390,3 +390,21 @@ struct HostileTextCoreTests {
         }
     }
 }
+
+@Suite("JSONText: script objects")
+struct JSONScriptObjectTests {
+    @Test("an object written key by key is the same text as forScript of the dictionary")
+    func sameAsDictionary() {
+        let values: [(String, Any)] = [
+            ("@context", "https://schema.org"), ("@type", "NewsArticle"),
+            ("author", [["@type": "Person", "name": "Li </script> & \"Wang\""]]), ("headline", "Line\nbreak\u{2028}"),
+            ("keywords", ["a", "b"]), ("wordCount", 1200), ("isDraft", false),
+        ].sorted { $0.0 < $1.0 }
+        var object = JSONText.ScriptObject()
+        for (key, value) in values { object.add(key, value) }
+        let dictionary = Dictionary(uniqueKeysWithValues: values)
+        #expect(object.text == JSONText.forScript(dictionary))
+        #expect(!object.text.contains("</script>"))
+        #expect(JSONText.ScriptObject().text == JSONText.forScript([String: Any]()))
+    }
+}
