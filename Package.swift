@@ -5,6 +5,11 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
     .enableUpcomingFeature("ExistentialAny"),
+    // Release builds let the optimiser see generic code across modules, so that, for example,
+    // the Markdown converter (generic over the site's component type, defined in another
+    // module) is specialised instead of instantiating type metadata at run time, which was a
+    // tenth of the resolve stage (docs/performance.md).
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
 ]
 
 // Platforms: Linux only (built and tested on Debian 12 with Swift 6.3.1). The preview's file
