@@ -82,7 +82,7 @@
     if (!cache[path]) {
       cache[path] = fetch(base + path).then(function (response) {
         if (!response.ok) throw new Error(path + ": " + response.status);
-        return /k$/.test(path) ? new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json() : response.json();
+        return /\.pack$/.test(path) ? new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json() : response.json();
       });
       cache[path].catch(() => delete cache[path]);
     }

@@ -18,7 +18,7 @@ struct SearchPackTests {
         #expect(SearchPack.path(3) == "search/entries/3.pack")
     }
 
-    @Test("the pack count for 0, 1, 4 and 5 entries", arguments: [(0, 0), (1, 1), (4, 1), (5, 2), (8, 2), (9, 3)])
+    @Test("the pack count for 0, 1, 4, 5, 8 and 9 entries", arguments: [(0, 0), (1, 1), (4, 1), (5, 2), (8, 2), (9, 3)])
     func count(entries: Int, packs: Int) {
         #expect(SearchPack.count(entries: entries) == packs)
     }
