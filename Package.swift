@@ -50,6 +50,12 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
+        // zlib for the search index's entry packs. Not `CZLib`: ZIPFoundation has a module of that name.
+        .systemLibrary(
+            name: "CZlibDeflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
         // The built-in theme: Templates/ embedded as Swift source at build time, so the binary
         // carries it wherever it is copied (a resource bundle would have to travel beside it).
@@ -110,7 +116,7 @@ let package = Package(
         ),
         .target(
             name: "BroadsheetSearch",
-            dependencies: ["BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent"],
+            dependencies: ["BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "CZlibDeflate"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -220,7 +226,7 @@ let package = Package(
             name: "BroadsheetBuildTests",
             dependencies: [
                 "BroadsheetBuild", "BroadsheetCore", "BroadsheetNewsletter", "BroadsheetMail", "BroadsheetPrint",
-                "BroadsheetCharts", "BroadsheetFacts", "BroadsheetTheme",
+                "BroadsheetCharts", "BroadsheetFacts", "BroadsheetTheme", "BroadsheetSearch",
             ],
             exclude: ["Golden", "Corpus"],
             swiftSettings: swiftSettings

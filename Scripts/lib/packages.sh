@@ -97,7 +97,8 @@ PY
 }
 
 # Installs what the print edition needs (docs/print.md): zlib's headers (ZIPFoundation, the
-# EPUB's compression, links zlib on Linux), the Noto fonts the PDF is set in (Latin from
+# EPUB's compression, links zlib on Linux; the search index's entry packs too, through the
+# CZlibDeflate target, so every build needs them), the Noto fonts the PDF is set in (Latin from
 # fonts-noto-core, Chinese from fonts-noto-cjk) and Typst from PyPI. Without Typst a build
 # still writes the website and the EPUB, with a warning.
 ensure_print_edition() {

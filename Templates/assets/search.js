@@ -1,6 +1,8 @@
 // Search without a server: the index under /search/ is written by the build (BroadsheetSearch);
 // this script splits the query exactly as the build split the text (SearchTokenizer.swift),
-// fetches only the shards of the query's words and the entries it shows, and ranks by field.
+// fetches only the shards of the query's words and the packs of the entries it shows, and
+// ranks by field. Packs are zlib, inflated by DecompressionStream: a browser without it (very
+// old ones) gets the "could not be loaded" message, and one with it also has arrow functions.
 (function () {
   "use strict";
   var CJK = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\u{20000}-\\u{2fa1f}";
@@ -40,12 +42,12 @@
     var last = groups[groups.length - 1];
     if (last && !last.cjk) last.prefix = true;
     var seen = {};
-    return groups.filter(function (g) { return seen[g.text] ? false : (seen[g.text] = true); });
+    return groups.filter(g => seen[g.text] ? false : (seen[g.text] = true));
   }
   var STARTS_CJK = new RegExp("^[" + CJK + "]", "u");
   function shardName(term) {
     var c = Array.from(term), key = STARTS_CJK.test(term) ? c[0] : c.slice(0, 2).join("");
-    return /^[a-z0-9]+$/.test(key) ? key : "u" + Array.from(key).map(function (ch) { return ch.codePointAt(0).toString(16); }).join("-");
+    return /^[a-z0-9]+$/.test(key) ? key : "u" + Array.from(key).map(ch => ch.codePointAt(0).toString(16)).join("-");
   }
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   function decode(text) {
@@ -67,7 +69,7 @@
     var previous = -1, value = 0, shift = 0;
     for (i = 0; i < text.length; i++) {
       d = ALPHABET.indexOf(text.charAt(i));
-      value += (d & 31) * Math.pow(2, shift);
+      value += (d & 31) * 2 ** shift;
       shift += 5;
       if (!(d & 32)) { previous += value + 1; out.push(previous); value = 0; shift = 0; }
     }
@@ -75,13 +77,14 @@
   }
 
   var cache = {};
+  // Each file's promise is kept, so results sharing a pack (and "Show more") fetch it once.
   function load(base, path) {
     if (!cache[path]) {
       cache[path] = fetch(base + path).then(function (response) {
         if (!response.ok) throw new Error(path + ": " + response.status);
-        return response.json();
+        return /\.pack$/.test(path) ? new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json() : response.json();
       });
-      cache[path].catch(function () { delete cache[path]; });
+      cache[path].catch(() => delete cache[path]);
     }
     return cache[path];
   }
@@ -93,7 +96,7 @@
       meta.shards.forEach(function (name) { names[name] = true; });
       var wanted = [];
       groups.forEach(function (g) { g.terms.forEach(function (t) { var n = shardName(t); if (names[n] && wanted.indexOf(n) < 0) wanted.push(n); }); });
-      return Promise.all(wanted.map(function (n) { return load(base, "shards/" + n + ".json").then(function (s) { return [n, s]; }); }));
+      return Promise.all(wanted.map(n => load(base, "shards/" + n + ".json").then(s => [n, s])));
     }).then(function (loaded) {
       var shards = {};
       loaded.forEach(function (pair) { shards[pair[0]] = pair[1]; });
@@ -114,11 +117,11 @@
           scores = next;
         });
       });
-      return Object.keys(scores || {}).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      return Object.keys(scores || {}).map(Number).sort((a, b) => scores[b] - scores[a] || a - b);
     });
   }
 
-  function escape(text) { return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+  function escape(text) { return text.replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";"); }
   // Where the groups occur in a text: [start, end, group index] ranges.
   function matches(text, groups) {
     var found = [];
@@ -132,7 +135,7 @@
         for (var at = chars.indexOf(g.text); at >= 0; at = chars.indexOf(g.text, at + 1)) found.push([start + at, start + at + g.text.length, i]);
       });
     });
-    return found.sort(function (a, b) { return a[0] - b[0]; });
+    return found.sort((a, b) => a[0] - b[0]);
   }
   function highlight(text, ranges, from, to) {
     var html = "", at = from;
@@ -169,7 +172,7 @@
     var html = '<li class="search-result"><p class="search-result-meta"><span class="search-result-kind">' + escape(entry.k) + "</span>" +
       (entry.d ? "<span>" + escape(entry.d) + "</span>" : "") + '</p><h2 class="search-result-title"><a href="' + escape(href) + '">' + title + "</a></h2>";
     if (best.text) html += '<p class="search-snippet">' + snippet(best.text, best.ranges) + "</p>";
-    var others = sections.filter(function (s) { return s !== best && s.anchor && s.score > 0; }).slice(0, 3);
+    var others = sections.filter(s => s !== best && s.anchor && s.score > 0).slice(0, 3);
     if (others.length) {
       html += '<ul class="search-sections">' + others.map(function (s) {
         return '<li><a href="' + escape(entry.u + "#" + s.anchor) + '">' + marked(s.heading, groups) + "</a></li>";
@@ -203,13 +206,19 @@
     var state = current, id = generation, slice = state.ranked.slice(state.shown, state.shown + PAGE);
     more.hidden = true;
     list.setAttribute("aria-busy", "true");
-    return Promise.all(slice.map(function (n) { return load(base, "entries/" + n + ".json"); })).then(function (entries) {
+    return load(base, "meta.json").then(function (meta) {
+      return Promise.all(slice.map(n => load(base, "entries/" + Math.floor(n / meta.pack) + ".pack").then(p => p[n % meta.pack])));
+    }).then(function (entries) {
       if (id !== generation) return;
-      list.insertAdjacentHTML("beforeend", entries.map(function (e) { return render(e, state.groups); }).join(""));
+      list.insertAdjacentHTML("beforeend", entries.map(e => render(e, state.groups)).join(""));
       state.shown += slice.length;
       more.hidden = state.shown >= state.ranked.length;
       list.removeAttribute("aria-busy");
-    });
+    }, () => id === generation && fail());
+  }
+  function fail() {
+    status.textContent = "Search is unavailable: the index could not be loaded.";
+    list.removeAttribute("aria-busy");
   }
   function run(query, updateURL) {
     var id = ++generation, groups = parse(query);
@@ -236,16 +245,12 @@
         ? ranked.length + (ranked.length === 1 ? " result" : " results") + " for “" + query + "”."
         : "No results for “" + query + "”. Check the spelling, use fewer words, or browse the archive and the timeline.";
       return showMore();
-    }, function () {
-      if (id !== generation) return;
-      status.textContent = "Search is unavailable: the index could not be loaded.";
-      list.removeAttribute("aria-busy");
-    });
+    }, () => id === generation && fail());
   }
 
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { run(input.value.trim(), true); }, 120);
+    timer = setTimeout(() => run(input.value.trim(), true), 120);
   });
   input.form.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,5 +1,6 @@
 import BroadsheetBuild
 import BroadsheetCore
+import BroadsheetSearch
 import Foundation
 import Testing
 
@@ -35,6 +36,11 @@ struct EverythingSiteTests {
         let html = try #require(actual["index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(html.range(of: #"style\.css\?v=[0-9a-f]{1,16}""#, options: .regularExpression) != nil)
         actual = actual.mapValues(Self.normalisingAssetVersions)
+        // Search entry packs are zlib-compressed: their golden files hold the JSON inside, readable in a diff.
+        for (path, data) in actual where path.hasPrefix("search/entries/") {
+            #expect(path.hasSuffix(".pack"), "\(path): entries are packed")
+            actual[path] = try SearchIndexRenderer.unpack(data)
+        }
 
         if ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1" {
             try? FileManager.default.removeItem(at: Self.golden)

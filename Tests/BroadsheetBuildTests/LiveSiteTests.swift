@@ -91,8 +91,38 @@ struct LiveSiteTests {
         if edit.transform("Nothing else here.").contains("Zyzzyva") {
             #expect(update.changedPaths.contains("search/shards/zy.json"))
         }
+        // One edited document rewrites one entry pack: its own.
+        let packs = update.changedPaths.filter { $0.hasPrefix("search/entries/") }
+        if !edit.fullRebuild {
+            #expect(packs.count <= 1, "\(packs)")
+            #expect(packs.allSatisfy { $0.hasSuffix(".pack") })
+        }
+        if edit.name == "body text of an article" { #expect(packs.count == 1) }
         for (path, file) in expected where live.files[path] != file {
             Issue.record("\(path) differs from a full build after editing \(edit.path)")
+        }
+    }
+
+    @Test("editing every article and page at once rewrites their packs as a full build writes them")
+    func severalDocumentsInPacks() throws {
+        let site = try FixtureSite(EverythingSite.files)
+        defer { site.delete() }
+        let options = SiteBuilder.Options(root: site.root, write: false)
+        var live = try LiveSite(options)
+        // Entries are numbered newest article first, then pages, then facts: these three share
+        // pack 0 with an event, so the pack must be written from all of its current entries.
+        let paths = ["Content/articles/walls.md", "Content/articles/opening.md", "Content/pages/about.md"]
+        for path in paths {
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text + "\nA closing line about Zyzzyva in \(path).\n")
+        }
+        let update = try live.update(changedPaths: Set(paths))
+        #expect(!update.wasFullRebuild)
+        #expect(!update.changedPaths.filter { $0.hasPrefix("search/entries/") }.isEmpty)
+        let full = try SiteBuilder.build(options).files
+        #expect(Set(live.files.keys) == Set(full.map(\.path)))
+        for file in full where live.files[file.path] != file {
+            Issue.record("\(file.path) differs from a full build")
         }
     }
 

@@ -1,5 +1,6 @@
 import BroadsheetBuild
 import BroadsheetCore
+import BroadsheetSearch
 import Foundation
 import Testing
 
@@ -139,7 +140,10 @@ struct StrictnessTests {
         #expect(!page.contains("September"))
         let archive = try #require(report.files.first { $0.path == "archive/index.html" }?.text)
         #expect(archive.contains(">2024年9月12日</time>"))
-        let entries = report.files.filter { $0.path.hasPrefix("search/entries/") }.compactMap(\.text).joined()
+        let entries = try report.files.filter { $0.path.hasPrefix("search/entries/") }.map { file in
+            guard case .data(let pack) = file.contents else { return "" }
+            return String(decoding: try SearchIndexRenderer.unpack(pack), as: UTF8.self)
+        }.joined()
         #expect(entries.contains("2024年9月12日"))
         let english = try Self.build(Self.files(["pay": article]))
         let englishPage = try #require(english.files.first { $0.path == "articles/pay/index.html" }?.text)

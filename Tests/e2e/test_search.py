@@ -7,6 +7,7 @@ anchors that exist; the keyboard works; only the index files a query needs are f
 from __future__ import annotations
 
 import json
+import zlib
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -181,12 +182,68 @@ def test_a_query_fetches_only_what_it_needs(site: BuiltSite, driver, server_url)
     paths = [path for path, _ in fetched]
     meta = json.loads((site.root / "search/meta.json").read_text())
     shards = [p for p in paths if p.startswith("/search/shards/")]
-    entries = [p for p in paths if p.startswith("/search/entries/")]
+    packs = [p for p in paths if p.startswith("/search/entries/")]
     assert "/search/meta.json" in paths
     assert sorted(shards) == ["/search/shards/pa.json", "/search/shards/we.json"], shards
-    assert len(meta["shards"]) > 10 and 0 < len(entries) <= 10
+    assert len(meta["shards"]) > 10 and 0 < len(packs) <= 10
+    assert all(p.endswith(".pack") for p in packs), packs
     total = sum(size for _, size in fetched)
     assert total <= FIRST_QUERY_LIMIT, f"{total} bytes fetched: {fetched}"
+
+
+def shown_entry_numbers(site: BuiltSite, driver) -> list[int]:
+    """The entry number of each result on the page, found by kind and title in the packs."""
+    size = json.loads((site.root / "search/meta.json").read_text())["pack"]
+    numbers = {}
+    for pack in (site.root / "search/entries").iterdir():
+        for position, entry in enumerate(json.loads(zlib.decompress(pack.read_bytes()))):
+            numbers.setdefault((entry["k"], entry["t"]), int(pack.stem) * size + position)
+    shown = driver.execute_script(
+        """return Array.from(document.querySelectorAll('.search-result')).map(li => {
+             const link = li.querySelector('.search-result-title a'), section = link.querySelector('.search-result-section');
+             const title = link.textContent.slice(0, section ? -section.textContent.length : undefined).trim();
+             return [li.querySelector('.search-result-kind').textContent, title]; })"""
+    )
+    return [numbers[(kind, title)] for kind, title in shown]
+
+
+def test_results_in_one_pack_cost_one_request(site: BuiltSite, driver, server_url):
+    """Entries are packed four to a file (meta.json's "pack"); a pack is fetched once per page,
+    however many of the results on screen (or behind "Show more") it holds."""
+    size = json.loads((site.root / "search/meta.json").read_text())["pack"]
+    assert size == 4
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    try:
+        run_query(driver, server_url, "Tencent")
+        while driver.find_element(By.ID, "search-more").get_attribute("hidden") is None:
+            driver.find_element(By.ID, "search-more").click()
+            settled(driver)
+        fetched = driver.execute_script(
+            """return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+                 .filter(p => p.startsWith('/search/entries/'))"""
+        )
+    finally:
+        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
+    numbers = shown_entry_numbers(site, driver)
+    packs = {n // size for n in numbers}
+    assert len(numbers) > 10, "the query should need \"Show more\""
+    assert len(packs) < len(numbers), "some results should share a pack"
+    assert sorted(fetched) == sorted(f"/search/entries/{p}.pack" for p in packs), fetched
+    assert script_errors(driver) == []
+
+
+def test_without_decompression_stream_the_index_cannot_be_loaded(driver, server_url):
+    """A browser too old for DecompressionStream gets the page's own message, not a broken page."""
+    script = driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.DecompressionStream;"}
+    )
+    try:
+        status = run_query(driver, server_url, "Tencent")
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+    assert status == "Search is unavailable: the index could not be loaded.", status
+    assert results(driver) == []
 
 
 def test_phone_and_dark_mode(driver, server_url):
