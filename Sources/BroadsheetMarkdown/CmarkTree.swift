@@ -471,41 +471,75 @@ enum CmarkTree {
             let start = max(1, span.startLine)
             guard !destination.isEmpty, span.startLine >= 1 else { return (start, nil) }
             let end = min(max(span.endLine, start), lines.count)
-            let needles = ["](" + destination, "]( " + destination].map { Array($0.utf8) }
             var number = start
-            while number <= end {
-                let line = lines[number]
-                let from = number == start ? min(line.startIndex + max(0, span.startColumn - 1), line.endIndex) : line.startIndex
-                let to = number == span.endLine ? min(line.startIndex + max(0, span.endColumn), line.endIndex) : line.endIndex
-                // A span whose end column lies before its start (seen from fuzzed input) has nothing to search.
-                guard from <= to else {
-                    number += 1
-                    continue
-                }
-                for needle in needles {
-                    guard let offset = Self.firstOffset(of: needle, in: line[from..<to]) else { continue }
+            var target = destination
+            return target.withUTF8 { target -> (line: Int, column: Int?) in
+                while number <= end {
+                    let line = lines[number]
+                    let from =
+                        number == start ? min(line.startIndex + max(0, span.startColumn - 1), line.endIndex) : line.startIndex
+                    let to = number == span.endLine ? min(line.startIndex + max(0, span.endColumn), line.endIndex) : line.endIndex
+                    // A span whose end column lies before its start (seen from fuzzed input) has nothing to search.
+                    guard from <= to, let (offset, gap) = Self.destinationOffset(target, in: line[from..<to]) else {
+                        number += 1
+                        continue
+                    }
                     // Columns count characters, not bytes; counted on from the last link of the line.
                     var (counted, characters) = (line.startIndex, 0)
                     if lastColumn.line == number && lastColumn.offset <= offset && lastColumn.offset >= line.startIndex {
                         (counted, characters) = (lastColumn.offset, lastColumn.characters)
                     }
-                    characters += String(decoding: line[counted..<offset], as: UTF8.self).count
+                    characters += Self.characterCount(line[counted..<offset])
                     lastColumn = (number, offset, characters)
-                    return (number, characters + 3)
+                    // Past `](` and the space after it, if any: the destination's first character.
+                    return (number, characters + 3 + gap)
                 }
-                number += 1
+                return (start, nil)
             }
-            return (start, nil)
         }
 
-        private static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-            guard let first = needle.first, haystack.count >= needle.count else { return nil }
-            var index = haystack.startIndex
-            while index <= haystack.endIndex - needle.count {
-                if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-                index += 1
+        /// Where `](destination` or `]( destination` starts in `haystack`, and whether a space
+        /// comes before the destination, without building either needle (this runs for every
+        /// link of every document).
+        private static func destinationOffset(_ target: UnsafeBufferPointer<UInt8>, in haystack: ArraySlice<UInt8>) -> (
+            offset: Int, gap: Int
+        )? {
+            // `](destination` first, then `]( destination`, as the search always looked.
+            for gap in 0...1 {
+                let length = target.count + 2 + gap
+                guard haystack.count >= length else { return nil }
+                var index = haystack.startIndex
+                while index <= haystack.endIndex - length {
+                    if haystack[index] == UInt8(ascii: "]") && haystack[index + 1] == UInt8(ascii: "(")
+                        && (gap == 0 || haystack[index + 2] == UInt8(ascii: " "))
+                        && Self.bytes(haystack, at: index + 2 + gap, equal: target)
+                    {
+                        return (index, gap)
+                    }
+                    index += 1
+                }
             }
             return nil
+        }
+
+        private static func bytes(_ haystack: ArraySlice<UInt8>, at start: Int, equal target: UnsafeBufferPointer<UInt8>) -> Bool {
+            for offset in 0..<target.count where haystack[start + offset] != target[offset] { return false }
+            return true
+        }
+
+        /// Characters (grapheme clusters) in `bytes`: the byte count for ASCII, which most text is.
+        private static func characterCount(_ bytes: ArraySlice<UInt8>) -> Int {
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                // "\r\n" is one character.
+                var count = bytes.count
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    if previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n") { count -= 1 }
+                    previous = byte
+                }
+                return count
+            }
+            return String(decoding: bytes, as: UTF8.self).count
         }
     }
 }

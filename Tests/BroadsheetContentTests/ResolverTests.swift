@@ -154,6 +154,23 @@ struct ResolverTests {
             ])
     }
 
+    @Test("link columns count characters, after accented and Chinese text, with a space after the parenthesis, for repeated targets")
+    func linkColumns() {
+        let a = SiteFixture.document(
+            "Content/articles/a.md",
+            "---\ntitle: A\ndate: 2021-10-01\n---\n\nZürich 淘宝 [x](article:bb) [y]( article:bb)\n[z](entity:nope) and [z](entity:nope)\n"
+        )
+        let b = SiteFixture.document("Content/articles/b.md", "---\ntitle: B\ndate: 2021-10-02\n---\nB")
+        let (_, diagnostics) = SiteFixture.resolve([a, b])
+        #expect(
+            diagnostics == [
+                "Content/articles/a.md:6:15: error: link to unknown article 'bb'",
+                "Content/articles/a.md:6:32: error: link to unknown article 'bb'",
+                "Content/articles/a.md:7:5: error: link to unknown entity 'nope'",
+                "Content/articles/a.md:7:26: error: link to unknown entity 'nope'",
+            ])
+    }
+
     @Test("links to drafts are errors unless drafts are built")
     func drafts() {
         let a = SiteFixture.document("Content/articles/a.md", "---\ntitle: A\ndate: 2021-10-01\n---\n[d](article:d)\n")
