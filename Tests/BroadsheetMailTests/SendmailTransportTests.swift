@@ -18,6 +18,11 @@ struct SendmailTransportTests {
         return (folder, program.path)
     }
 
+    /// Deletes the folder `command` made for `program`, so test runs leave nothing in /tmp.
+    static func remove(_ program: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: program).deletingLastPathComponent())
+    }
+
     final class Commits {
         var count = 0
     }
@@ -45,6 +50,7 @@ struct SendmailTransportTests {
     @Test("a missing, folder or non-executable command is a configuration error and nothing is committed")
     func missing() async throws {
         let (folder, program) = try Self.command("exit 0")
+        defer { Self.remove(program) }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: program)
         for path in ["/no/such/file", folder.path, program, "sendmail"] {
             var transport = SendmailTransport(arguments: [path, "-i"])
@@ -64,6 +70,7 @@ struct SendmailTransportTests {
     func arguments() async throws {
         let (folder, program) = try Self.command(
             "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$(dirname \"$0\")/args\"; cat > \"$(dirname \"$0\")/message\"")
+        defer { Self.remove(program) }
         let (result, commits) = await Self.deliver([program, "-o", "two words", "it's \"quoted\""])
         #expect(try result.get() == "accepted by \(program)")
         #expect(commits == 1)
@@ -77,6 +84,7 @@ struct SendmailTransportTests {
         let (folder, program) = try Self.command(
             "head -c 3000000 /dev/zero | tr '\\0' 'o'; head -c 3000000 /dev/zero | tr '\\0' 'e' >&2; cat > \"$(dirname \"$0\")/message\""
         )
+        defer { Self.remove(program) }
         let message = "Subject: big\r\n\r\n" + String(repeating: "0123456789\r\n", count: 100_000)
         let (result, commits) = await Self.deliver([program], message: message)
         #expect(try result.get().hasPrefix("accepted"))
@@ -88,6 +96,7 @@ struct SendmailTransportTests {
     @Test("exit status 75 is temporary, any other failure permanent, with the command's errors (escaped)")
     func statuses() async throws {
         let (_, deferring) = try Self.command("cat > /dev/null; echo 'queue full' >&2; exit 75")
+        defer { Self.remove(deferring) }
         let (result, commits) = await Self.deliver([deferring])
         #expect(commits == 1)
         guard case .failure(let temporary) = result else { throw JournalFailure() }
@@ -96,6 +105,7 @@ struct SendmailTransportTests {
         #expect(temporary.message.contains("queue full"))
 
         let (_, failing) = try Self.command("cat > /dev/null; printf 'no such user \\033]0;x\\007' >&2; exit 67")
+        defer { Self.remove(failing) }
         let (failed, _) = await Self.deliver([failing])
         guard case .failure(let permanent) = failed else { throw JournalFailure() }
         #expect(permanent.kind == .permanent)
@@ -105,6 +115,7 @@ struct SendmailTransportTests {
     @Test("if the journal cannot be written the command is killed before the end of its input")
     func journalFails() async throws {
         let (folder, program) = try Self.command("cat > /dev/null; touch \"$(dirname \"$0\")/committed\"")
+        defer { Self.remove(program) }
         let (result, commits) = await Self.deliver([program], failCommit: true)
         #expect(commits == 1)
         guard case .failure(let error) = result else { throw JournalFailure() }
@@ -115,6 +126,7 @@ struct SendmailTransportTests {
     @Test("a command that exits before reading the message is not committed")
     func exitsEarly() async throws {
         let (_, program) = try Self.command("echo 'bad option' >&2; exit 64")
+        defer { Self.remove(program) }
         let message = "Subject: big\r\n\r\n" + String(repeating: "x", count: 2_000_000)
         let (result, commits) = await Self.deliver([program], message: message)
         #expect(commits == 0)

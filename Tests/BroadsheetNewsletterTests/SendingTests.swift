@@ -78,6 +78,7 @@ struct SendingTests {
     @Test("temporary failures are retried with doubling delays; permanent ones are not")
     func retries() async throws {
         let url = Self.temporaryJournal()
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let readers = Self.subscribers(["a@example.com", "b@example.com", "c@example.com"])
         var transport = ScriptedTransport(script: [
             "a@example.com": [
@@ -96,6 +97,7 @@ struct SendingTests {
     @Test("a rerun skips everyone sent, failed or uncertain, and reports the uncertain")
     func rerun() async throws {
         let url = Self.temporaryJournal()
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let readers = Self.subscribers(["a@example.com", "b@example.com", "c@example.com", "d@example.com"])
         var first = ScriptedTransport(script: [
             "b@example.com": [MailDeliveryError(.uncertain, "connection lost after the final dot")],
@@ -122,6 +124,7 @@ struct SendingTests {
     @Test("an incomplete last line (a crash while writing) is ignored with a warning; the journal is locked")
     func crashTail() throws {
         let url = Self.temporaryJournal()
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         do {
             let journal = try SendJournal(url: url, displayPath: "journal")
             try journal.record(.sending, email: "a@example.com", at: Date(timeIntervalSince1970: 0))
