@@ -527,18 +527,10 @@ enum CmarkTree {
             return true
         }
 
-        /// Characters (grapheme clusters) in `bytes`: the byte count for ASCII, which most text is.
+        /// Characters (grapheme clusters) in `bytes` of one line: the byte count when they are
+        /// ASCII, which most text is (lines hold no newline, so no `\r\n` pair to merge).
         private static func characterCount(_ bytes: ArraySlice<UInt8>) -> Int {
-            if bytes.allSatisfy({ $0 < 0x80 }) {
-                // "\r\n" is one character.
-                var count = bytes.count
-                var previous: UInt8 = 0
-                for byte in bytes {
-                    if previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n") { count -= 1 }
-                    previous = byte
-                }
-                return count
-            }
+            if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count }
             return String(decoding: bytes, as: UTF8.self).count
         }
     }

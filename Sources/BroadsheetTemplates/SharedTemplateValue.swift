@@ -6,9 +6,9 @@ import Mustache
 ///
 /// Preparing it encodes the value once instead of once per page, and renders the lines of
 /// the templates that read nothing but `site` (`SiteWideRuns`) once instead of once per
-/// page. Every page whose `site` is this value then renders those lines from the stored
-/// text. It only works with the `TemplateSet` that made it; with another it is an error to
-/// render it, so views cannot silently show stale text.
+/// page. Every page whose `site` is this value then prints those lines from the stored
+/// text. Only the `TemplateSet` that made it uses the stored text; another set renders every
+/// line as written, so the text can never belong to other templates.
 public struct SharedTemplateValue: Encodable, @unchecked Sendable {
     // @unchecked: the stored dictionary is built once and never changed; its values are
     // strings, numbers, arrays and dictionaries of them, and `TemplateText`.
@@ -44,22 +44,26 @@ extension TemplateSet {
     /// menu entry has no `title`), the runs are not used and pages render every line as
     /// written, so the output never depends on this shortcut.
     public func shared(_ value: some Encodable) throws(Diagnostic) -> SharedTemplateValue {
-        let encoded: Any
+        var values: [String: Any]
         do {
-            encoded = try TemplateValueEncoder.encode(value, wrapsText: wrapsText)
+            guard let encoded = try TemplateValueEncoder.encode(value, wrapsText: wrapsText) as? [String: Any] else {
+                throw EncodingError.invalidValue(
+                    value, .init(codingPath: [], debugDescription: "\(type(of: value)) has no named values"))
+            }
+            values = encoded
         } catch {
             throw .error(
                 at: SourceLocation(path: folder), "cannot prepare the site's data: \(error)",
                 hint: "this is a bug in Broadsheet (its views are plain values); please report it")
         }
-        guard var values = encoded as? [String: Any] else { return SharedTemplateValue(encoded: [:]) }
-        guard let folded = siteWide, !folded.runs.isEmpty else { return SharedTemplateValue(encoded: values) }
+        guard let folded = siteWide else { return SharedTemplateValue(encoded: values) }
         var texts: [String] = []
         for run in folded.runs {
-            let probe = SiteWideProbe([SiteWideRuns.key: values])
+            // A view holding only `site`: any other name a run asks for is recorded as unknown.
+            let probe = UnknownKeyRecorder([SiteWideRuns.key: values])
             let output = run.template.render(probe, library: library)
             // The run's lines end with a newline, printed by the line that replaces them.
-            guard probe.otherKeys.isEmpty, output.utf8.last == UInt8(ascii: "\n") else {
+            guard probe.unknownKeys.isEmpty, output.utf8.last == UInt8(ascii: "\n") else {
                 return SharedTemplateValue(encoded: values)
             }
             texts.append(String(decoding: output.utf8.dropLast(), as: UTF8.self))
@@ -90,18 +94,13 @@ struct SiteWideTemplates: Sendable {
             guard let file = sources[name] else { continue }
             let found = SiteWideRuns.find(in: file.text)
             guard !found.isEmpty else { continue }
-            var keys: [String] = []
-            var parsedRuns: [(name: String, template: MustacheTemplate)] = []
-            for run in found {
-                guard let parsed = try? MustacheTemplate(string: directive + run.text) else { break }
-                keys.append(TemplateSet.runKey(runs.count + parsedRuns.count))
-                parsedRuns.append(("\(name):\(run.lines.lowerBound + 1)", parsed))
-            }
-            guard keys.count == found.count,
+            let parsed = found.compactMap { try? MustacheTemplate(string: directive + $0.text) }
+            let keys = parsed.indices.map { TemplateSet.runKey(runs.count + $0) }
+            guard parsed.count == found.count,
                 let rewritten = try? MustacheTemplate(
                     string: directive + SiteWideRuns.replacing(found, in: file.text, keys: keys))
             else { continue }
-            runs += parsedRuns
+            runs += zip(found, parsed).map { ("\(name):\($0.lines.lowerBound + 1)", $1) }
             replaced[name] = rewritten
         }
         guard !runs.isEmpty else { return nil }
@@ -146,45 +145,21 @@ struct SiteWideTemplates: Sendable {
         var uses: [Use] = []
         var open: [Character] = []
         for line in SiteWideRuns.splitLines(text) {
-            var rest = Substring(line)
-            while let openBrace = rest.range(of: "{{") {
-                let isTriple = rest[openBrace.upperBound...].hasPrefix("{")
-                let closing = isTriple ? "}}}" : "}}"
-                guard let closeBrace = rest[openBrace.upperBound...].range(of: closing) else { break }
-                let body = rest[openBrace.upperBound..<closeBrace.lowerBound].trimmingWhitespace()
-                let atLineStart = line[..<openBrace.lowerBound].isEmpty
-                rest = rest[closeBrace.upperBound...]
-                guard !isTriple, let sigil = body.first else { continue }
-                let name = body.dropFirst().trimmingWhitespace()
-                switch sigil {
-                case "#", "^", "$": open.append(sigil)
+            // A line whose tags cannot be read holds no use this check could act on.
+            for tag in SiteWideRuns.tags(in: line) ?? [] {
+                let depth = open.count { $0 == "#" || $0 == "^" }
+                switch tag.sigil {
+                case "#", "^", "$": open.append(tag.sigil)
                 case "<":
-                    uses.append(
-                        Use(name: name, isPartial: false, depth: open.count { $0 == "#" || $0 == "^" }, atLineStart: atLineStart))
-                    open.append(sigil)
+                    uses.append(Use(name: tag.name, isPartial: false, depth: depth, atLineStart: tag.atLineStart))
+                    open.append(tag.sigil)
                 case ">":
-                    uses.append(
-                        Use(name: name, isPartial: true, depth: open.count { $0 == "#" || $0 == "^" }, atLineStart: atLineStart))
+                    uses.append(Use(name: tag.name, isPartial: true, depth: depth, atLineStart: tag.atLineStart))
                 case "/": _ = open.popLast()
                 default: break
                 }
             }
         }
         return uses
-    }
-}
-
-/// The bottom of the context stack while a run is rendered once: it holds only `site`, and
-/// records any other name a run asks for.
-final class SiteWideProbe: MustacheParent {
-    private let values: [String: Any]
-    private(set) var otherKeys: [String] = []
-
-    init(_ values: [String: Any]) { self.values = values }
-
-    func child(named name: String) -> Any? {
-        if let value = values[name] { return value }
-        otherKeys.append(name)
-        return nil
     }
 }

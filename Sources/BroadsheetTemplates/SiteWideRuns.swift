@@ -94,17 +94,10 @@ struct SiteWideRuns {
                 text: lineText, depthAtStart: open.count { $0 == "#" || $0 == "^" }, depthAtEnd: 0,
                 // The last line of a file without a newline cannot be replaced by a line.
                 isFoldable: lineText.hasSuffix("\n"), tagCount: 0, hasSectionOrPartial: false)
-            var rest = Substring(lineText)
-            while let openBrace = rest.range(of: "{{") {
-                let isTriple = rest[openBrace.upperBound...].hasPrefix("{")
-                let closing = isTriple ? "}}}" : "}}"
-                let bodyStart = isTriple ? rest.index(after: openBrace.upperBound) : openBrace.upperBound
-                // A tag that does not end on its line (a comment over several lines) is not handled.
-                guard let closeBrace = rest[bodyStart...].range(of: closing) else { return nil }
-                let body = rest[bodyStart..<closeBrace.lowerBound].trimmingWhitespace()
-                rest = rest[closeBrace.upperBound...]
-                let sigil = isTriple ? "&" : (body.first ?? " ")
-                let name = "#^/><$&!=%".contains(sigil) && !isTriple ? body.dropFirst().trimmingWhitespace() : body
+            // A tag that does not end on its line (a comment over several lines) is not handled.
+            guard let tags = Self.tags(in: lineText) else { return nil }
+            for tag in tags {
+                let (sigil, name) = (tag.sigil, tag.name)
                 let sections = open.count { $0 == "#" || $0 == "^" }
                 let insideBlock = open.contains { $0 == "<" || $0 == "$" }
                 switch sigil {
@@ -139,6 +132,33 @@ struct SiteWideRuns {
             lines.append(line)
         }
         return open.isEmpty ? lines : nil
+    }
+
+    /// One `{{…}}` tag of a line.
+    struct Tag {
+        /// `#`, `^`, `/`, `>`, `<`, `$`, `!`, `=`, `%`, `&` (also for `{{{…}}}`), or a space for a variable.
+        var sigil: Character
+        /// The name after the sigil, trimmed.
+        var name: String
+        /// Nothing, not even a space, comes before the tag on its line.
+        var atLineStart: Bool
+    }
+
+    /// The tags of one line (default delimiters), or nil when a tag does not close on it.
+    static func tags(in line: String) -> [Tag]? {
+        var tags: [Tag] = []
+        var rest = Substring(line)
+        while let openBrace = rest.range(of: "{{") {
+            let isTriple = rest[openBrace.upperBound...].hasPrefix("{")
+            let bodyStart = isTriple ? rest.index(after: openBrace.upperBound) : openBrace.upperBound
+            guard let closeBrace = rest[bodyStart...].range(of: isTriple ? "}}}" : "}}") else { return nil }
+            let body = rest[bodyStart..<closeBrace.lowerBound].trimmingWhitespace()
+            let sigil: Character = isTriple ? "&" : (body.first.map { "#^/><$&!=%".contains($0) ? $0 : " " } ?? " ")
+            let name = isTriple || sigil == " " ? body : body.dropFirst().trimmingWhitespace()
+            tags.append(Tag(sigil: sigil, name: name, atLineStart: line[..<openBrace.lowerBound].isEmpty))
+            rest = rest[closeBrace.upperBound...]
+        }
+        return tags
     }
 
     /// `site` or `site.…`, without transforms: a name that only the `site` view can answer at

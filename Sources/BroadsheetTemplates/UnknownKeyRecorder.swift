@@ -26,7 +26,10 @@ final class UnknownKeyRecorder: MustacheParent {
         for (name, value) in values {
             scored.append((Suggestion.editDistance(key, name), name))
             if let children = value as? [String: Any] {
-                for child in children.keys where !child.hasPrefix(TemplateSet.runsTokenKey) { scored.append((Suggestion.editDistance(key, child), name + "." + child)) }
+                // The site-wide runs' stored texts are Broadsheet's, not names to suggest.
+                for child in children.keys where !child.hasPrefix(TemplateSet.runsTokenKey) {
+                    scored.append((Suggestion.editDistance(key, child), name + "." + child))
+                }
             }
         }
         guard let best = scored.map(\.distance).min(), best <= max(2, key.count / 3) else { return [] }
