@@ -123,44 +123,71 @@ public enum SiteBuilder {
             let rendering = PrintEdition.render(site, mode: options.printEdition, typesetter: options.typesetter)
             return (rendering, rendering.diagnostics)
         }
-        let files = try stage("render") { () throws(DiagnosticsError) -> ([OutputFile]?, [Diagnostic]) in
-            let downloads = edition.files.map { file in
-                EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
-            }
-            // The index needs only the resolved site: it runs beside the website on its own thread.
-            let search = options.indexesSearch ? BackgroundWork { SearchIndexRenderer.render(site) } : nil
-            let rendered = try WebsiteRenderer.render(
-                site, templates: loaded.templates,
-                options: .init(
-                    assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
-                    downloads: downloads.sorted { $0.format > $1.format }))
-            let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
+        // The output is taken before rendering: a folder that is not Broadsheet's is refused at
+        // once, and pages can be written into the new site's folder while others still render.
+        let output: OutputSession?
+        if options.write { output = try takeOutput(options, warnings: warnings) } else { output = nil }
+        let files: [OutputFile]
+        var kept: [String] = []
+        do {
             let media = site.media.files.values.map { OutputFile(path: $0.outputPath, copying: $0.source) }
-            return (
-                (rendered + emails + edition.files + (search?.wait() ?? []) + media).sorted { $0.path < $1.path }
-                    + loaded.assets.files, []
-            )
-        }
-        // Every internal link and image against the files about to be written (docs/content.md, "Links").
-        try stage("links") { () throws(DiagnosticsError) in
-            ((), LinkChecker.check(files, site: site, templatesFolder: loaded.templates.folder))
+            output?.offer(loaded.assets.files + edition.files + media)
+            files = try stage("render") { () throws(DiagnosticsError) -> ([OutputFile]?, [Diagnostic]) in
+                let downloads = edition.files.map { file in
+                    EditionDownload(format: file.path.hasSuffix(".pdf") ? "PDF" : "EPUB", path: file.path, byteCount: file.byteCount)
+                }
+                // The index needs only the resolved site: it runs beside the website on its own thread.
+                let search = options.indexesSearch ? BackgroundWork { Self.searchIndex(site, offeringTo: output) } : nil
+                let rendered = try WebsiteRenderer.render(
+                    site, templates: loaded.templates,
+                    options: .init(
+                        assetVersionSuffix: options.versionsAssetURLs ? loaded.assets.versionSuffix : "",
+                        downloads: downloads.sorted { $0.format > $1.format }, onRendered: output?.offer))
+                let emails = try NewsletterRenderer.render(site, templates: loaded.templates)
+                return (
+                    (rendered + emails + edition.files + (search?.wait() ?? []) + media).sorted { $0.path < $1.path }
+                        + loaded.assets.files, []
+                )
+            }
+            // Every internal link and image against the files about to be written (docs/content.md, "Links").
+            try stage("links") { () throws(DiagnosticsError) in
+                ((), LinkChecker.check(files, site: site, templatesFolder: loaded.templates.folder))
+            }
+        } catch {
+            output?.cancel()
+            throw error
         }
         let ownThemeFiles = (loaded.templates.ownFiles + loaded.assets.ownFiles).sorted()
         let futureArticles = site.futureArticles
         let externalLinks = options.collectsExternalLinks ? Self.externalLinks(of: site) : []
         // Nothing below reads the sources or the resolved site: they are freed beside the write.
         BackgroundRelease.drop((consume loaded, consume site, consume edition))
-        var kept: [String] = []
-        if options.write {
+        if let output {
             kept = try stage("write") { () throws(DiagnosticsError) in
-                let summary = try OutputWriter(destination: options.output, adoptsFolder: options.adoptsOutputFolder).write(files)
-                return (summary.keptEntries, [])
+                (try output.commit(files).keptEntries, [])
             }
         }
         return Report(
             pageCount: files.filter { $0.path.hasSuffix(".html") }.count, fileCount: files.count, stages: stages,
             warnings: warnings, files: files, keptEntries: kept,
             externalLinks: externalLinks, ownThemeFiles: ownThemeFiles, futureArticles: futureArticles)
+    }
+
+    /// The search index's files, handed to the output as soon as they are made.
+    private static func searchIndex(_ site: Site, offeringTo output: OutputSession?) -> [OutputFile] {
+        let files = SearchIndexRenderer.render(site)
+        output?.offer(files)
+        return files
+    }
+
+    /// Locks the output folder for this build and checks it is Broadsheet's to write; its
+    /// errors are reported with the warnings found so far, as a failing stage's are.
+    private static func takeOutput(_ options: Options, warnings: [Diagnostic]) throws(DiagnosticsError) -> OutputSession {
+        do {
+            return try OutputWriter(destination: options.output, adoptsFolder: options.adoptsOutputFolder).begin()
+        } catch {
+            throw DiagnosticsError(warnings + error.diagnostics)
+        }
     }
 
     /// The links the Markdown wrote to other sites, and every source's address (reported at its

@@ -28,10 +28,13 @@ struct FolderSync {
     /// Paths of files and folders Broadsheet did not write: kept as they are. The caller has
     /// checked that no file of the new site lands on one of them.
     var foreign: Set<String> = []
+    /// What a `StagingWriter` already put into the new folder while the site rendered: trusted
+    /// to be there, and removed like any stale entry if the finished site no longer has it.
+    var writtenEarly = StagingWriter.Written()
 
     func sync(_ files: [OutputFile]) throws {
         let root = folder.path
-        let existing = isNew ? (files: [], folders: []) : Self.entries(of: folder)
+        let existing = isNew ? (files: writtenEarly.files, folders: writtenEarly.folders) : Self.entries(of: folder)
         var neededFolders: Set<String> = []
         for file in files {
             var parent = Substring(file.path)
@@ -55,24 +58,15 @@ struct FolderSync {
         }
         let linkRoot = linkSource?.path
         let outcomes = files.parallelMap { file -> Result<String?, POSIXFileError> in
-            let target = root + "/" + file.path
+            if isNew && existing.files.contains(file.path) { return .success(nil) }
             let data: Data
-            switch file.contents {
-            case .data(let bytes):
-                data = bytes
-            case .copy(let source):
-                guard let bytes = FileManager.default.contents(atPath: source.path) else {
-                    return .failure(POSIXFileError(path: source.path, code: ENOENT))
-                }
-                data = bytes
+            switch Self.contents(of: file) {
+            case .success(let bytes): data = bytes
+            case .failure(let error): return .failure(error)
             }
+            if isNew { return Self.createInNewFolder(file.path, data, root: root, linkRoot: linkRoot).map { .failure($0) } ?? .success(nil) }
+            let target = root + "/" + file.path
             if existing.files.contains(file.path) && Self.fileEquals(target, data) { return .success(nil) }
-            if let linkRoot, Self.fileEquals(linkRoot + "/" + file.path, data), link(linkRoot + "/" + file.path, target) == 0 {
-                return .success(nil)
-            }
-            // Creating the file where it belongs saves a rename per file, a fifth of the
-            // cost of each file on a slow disk.
-            if isNew { return Self.createFile(target, data).map { .failure($0) } ?? .success(nil) }
             return Self.writeTemporary(for: target, data).map { .failure($0) } ?? .success(file.path)
         }
         var pending: [String] = []
@@ -109,6 +103,29 @@ struct FolderSync {
         where !neededFolders.contains(folder) && !wanted.contains(folder) && !foreign.contains(folder) {
             rmdir(root + "/" + folder)
         }
+    }
+
+    /// The bytes `file` will hold.
+    static func contents(of file: OutputFile) -> Result<Data, POSIXFileError> {
+        switch file.contents {
+        case .data(let bytes):
+            return .success(bytes)
+        case .copy(let source):
+            guard let bytes = FileManager.default.contents(atPath: source.path) else {
+                return .failure(POSIXFileError(path: source.path, code: ENOENT))
+            }
+            return .success(bytes)
+        }
+    }
+
+    /// Puts `data` at `path` under `root`, a folder this build created: hard-linked from the
+    /// same path under `linkRoot` when that file holds the same bytes, otherwise created there.
+    static func createInNewFolder(_ path: String, _ data: Data, root: String, linkRoot: String?) -> POSIXFileError? {
+        let target = root + "/" + path
+        if let linkRoot, fileEquals(linkRoot + "/" + path, data), link(linkRoot + "/" + path, target) == 0 { return nil }
+        // Creating the file where it belongs saves a rename per file, a fifth of the
+        // cost of each file on a slow disk.
+        return createFile(target, data)
     }
 
     /// Removes folders this sync created, deepest first (after a failure).
@@ -210,18 +227,22 @@ struct FolderSync {
     /// Writes all of `data` to `descriptor` and closes it.
     private static func writeAll(_ descriptor: Int32, _ data: Data, path: String) -> POSIXFileError? {
         defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> POSIXFileError? in
-            var offset = 0
-            while offset < buffer.count {
-                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return POSIXFileError(path: path, code: errno)
-                }
-                offset += result
+        let written = data.withUnsafeBytes { writeAll(descriptor, $0) }
+        return written ? nil : POSIXFileError(path: path, code: errno)
+    }
+
+    /// Writes all of `bytes` to `descriptor`; false (with `errno` set) when a write fails.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let result = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return nil
+            offset += result
         }
+        return true
     }
 }
 

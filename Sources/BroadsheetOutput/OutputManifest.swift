@@ -14,6 +14,9 @@ struct OutputManifest: Equatable {
     /// Temporary files end with this while they are written; they are Broadsheet's own.
     static let temporarySuffix = ".broadsheet-tmp"
 
+    /// True for the names Broadsheet keeps for its own bookkeeping, which no page may take.
+    static func isReserved(_ path: String) -> Bool { path == fileName || path.hasSuffix(temporarySuffix) }
+
     /// The first line: how a manifest is recognised.
     private static let signature = "# broadsheet-manifest 1"
 

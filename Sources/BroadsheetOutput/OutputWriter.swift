@@ -52,6 +52,89 @@ public struct OutputWriter: Sendable {
     /// files in the way, or the reason the folder is not Broadsheet's to write.
     @discardableResult
     public func write(_ files: [OutputFile]) throws(DiagnosticsError) -> Summary {
+        try begin(writesEarly: false).commit(files)
+    }
+
+    /// Takes the output folder for a build that is about to render: locks it against other
+    /// builds and checks that it is Broadsheet's to write, throwing what `write` would.
+    ///
+    /// When the site will be assembled in a new folder beside the output (a first build, or
+    /// one without a spare), files offered to the session are written there at once, while
+    /// the rest of the site renders (`StagingWriter`); the output itself changes only in
+    /// `OutputSession.commit`, as with `write`.
+    public func begin() throws(DiagnosticsError) -> OutputSession {
+        try begin(writesEarly: true)
+    }
+
+    private func begin(writesEarly: Bool) throws(DiagnosticsError) -> OutputSession {
+        let parent = destination.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticsError([
+                .error(
+                    at: SourceLocation(path: destination.path), "cannot create the folder that holds the output: \(describe(error))",
+                    hint: "choose an --output folder in a writable location")
+            ])
+        }
+        let lock = try FolderLock.acquire(parent, for: destination)
+        removeStaleStagingFolders(in: parent)
+        let state: FolderState
+        do {
+            state = try inspect(destination)
+        } catch {
+            lock.release()
+            throw error
+        }
+        // Early writing only where `commit` will most likely make a new staging folder; anything
+        // else (a spare to bring up to date, an output written in place) waits for the whole site.
+        var early: StagingWriter?
+        if writesEarly, assemblesBeside(state), (try? inspectSpare())?.exists == false {
+            early = try? StagingWriter(folder: newStagingFolder(), linkSource: destination)
+        }
+        return OutputSession(writer: self, lock: lock, early: early)
+    }
+
+    /// Writes `files` into the output folder, which the caller has locked, using what `early` wrote.
+    func commit(_ files: [OutputFile], early: StagingWriter?) throws(DiagnosticsError) -> Summary {
+        let written = early?.finish()
+        var committed = false
+        // Once committed, the early folder is the output (or was removed as unneeded); on any
+        // failure it goes, as a staging folder does.
+        defer {
+            if let early, !committed { removeOwnFolder(early.folder) }
+        }
+        try check(files)
+        let state = try inspect(destination)
+        let newManifest = OutputManifest(paths: Set(files.map(\.path)))
+        let location = SourceLocation(path: destination.path)
+        let earlyFolder = early.flatMap { early in written.map { (folder: early.folder, written: $0) } }
+        // A folder whose early writing failed is not used: the site is written the usual way.
+        if let early, written == nil { removeOwnFolder(early.folder) }
+        do {
+            if case .owned(let manifest, let inventory) = state, !assemblesBeside(state) {
+                if let early { removeOwnFolder(early.folder) }
+                try writeInPlace(files, manifest: newManifest, previous: manifest, inventory: inventory)
+                committed = true
+                return Summary(keptEntries: inventory.foreignSummary)
+            }
+            try writeBeside(files, manifest: newManifest, hasOutput: state.exists, early: earlyFolder)
+            committed = true
+            return Summary(keptEntries: [])
+        } catch let error as DiagnosticsError {
+            throw error
+        } catch {
+            throw DiagnosticsError([
+                .error(
+                    at: location, "cannot write the site: \(describe(error)); the previous output was left untouched",
+                    hint: "check free disk space and that the output folder is writable")
+            ])
+        }
+    }
+
+    /// Refuses files that would land outside the output, take a name Broadsheet keeps for
+    /// itself, or share a path with another file.
+    private func check(_ files: [OutputFile]) throws(DiagnosticsError) {
         // Paths come from slugs and ids that are checked earlier; this is the last line of
         // defence, so that no input can make a build write outside the output folder.
         let escaping = files.filter { !Self.staysInside($0.path) }.map(\.path)
@@ -64,9 +147,7 @@ public struct OutputWriter: Sendable {
                         hint: "this is a bug in Broadsheet (slugs and ids are checked before rendering); please report it")
                 })
         }
-        if let reserved = files.first(where: {
-            $0.path == OutputManifest.fileName || $0.path.hasSuffix(OutputManifest.temporarySuffix)
-        }) {
+        if let reserved = files.first(where: { OutputManifest.isReserved($0.path) }) {
             throw DiagnosticsError([
                 .error(
                     at: SourceLocation(path: destination.path),
@@ -74,44 +155,24 @@ public struct OutputWriter: Sendable {
                     hint: "rename the file or page that produces it")
             ])
         }
-        let fileManager = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        let location = SourceLocation(path: destination.path)
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
+        var paths = Set<String>(minimumCapacity: files.count)
+        if let twice = files.first(where: { !paths.insert($0.path).inserted }) {
             throw DiagnosticsError([
                 .error(
-                    at: location, "cannot create the folder that holds the output: \(describe(error))",
-                    hint: "choose an --output folder in a writable location")
+                    at: SourceLocation(path: destination.path),
+                    "refusing to write '\(twice.path)' twice: two outputs of the site have the same path",
+                    hint: "this is a bug in Broadsheet (pages, aliases and files are checked for clashes before this); please report it")
             ])
         }
-        let lock = try FolderLock.acquire(parent, for: destination)
-        defer { lock.release() }
-        removeStaleStagingFolders(in: parent)
+    }
 
-        let state = try inspect(destination)
-        let newManifest = OutputManifest(paths: Set(files.map(\.path)))
-        do {
-            switch state {
-            case .absent:
-                try writeBeside(files, manifest: newManifest, hasOutput: false)
-                return Summary(keptEntries: [])
-            case .owned(.some, let inventory) where !inventory.hasForeignEntries && !isMountPoint(destination):
-                try writeBeside(files, manifest: newManifest, hasOutput: true)
-                return Summary(keptEntries: [])
-            case .owned(let manifest, let inventory):
-                try writeInPlace(files, manifest: newManifest, previous: manifest, inventory: inventory)
-                return Summary(keptEntries: inventory.foreignSummary)
-            }
-        } catch let error as DiagnosticsError {
-            throw error
-        } catch {
-            throw DiagnosticsError([
-                .error(
-                    at: location, "cannot write the site: \(describe(error)); the previous output was left untouched",
-                    hint: "check free disk space and that the output folder is writable")
-            ])
+    /// True when the site is assembled in a folder beside the output and exchanged with it:
+    /// the output is absent, or holds only Broadsheet's files and is not a mount point.
+    private func assemblesBeside(_ state: FolderState) -> Bool {
+        switch state {
+        case .absent: true
+        case .owned(.some, let inventory): !inventory.hasForeignEntries && !isMountPoint(destination)
+        case .owned(.none, _): false
         }
     }
 
@@ -125,6 +186,10 @@ public struct OutputWriter: Sendable {
         /// folder, which is written in place so the folder itself stays where it is) and what
         /// else it holds.
         case owned(OutputManifest?, OutputInventory)
+
+        var exists: Bool {
+            if case .absent = self { false } else { true }
+        }
     }
 
     private func inspect(_ folder: URL) throws(DiagnosticsError) -> FolderState {
@@ -181,9 +246,10 @@ public struct OutputWriter: Sendable {
     // MARK: - Writing
 
     /// Assembles the site beside the output (in the spare, or a new folder) and exchanges the two.
-    private func writeBeside(_ files: [OutputFile], manifest: OutputManifest, hasOutput: Bool) throws {
+    private func writeBeside(
+        _ files: [OutputFile], manifest: OutputManifest, hasOutput: Bool, early: (folder: URL, written: StagingWriter.Written)?
+    ) throws {
         let fileManager = FileManager.default
-        let parent = destination.deletingLastPathComponent()
         let spareState = try inspectSpare()
         let reusesSpare = hasOutput && spareState.isReusable
         if !reusesSpare, spareState.exists {
@@ -194,24 +260,28 @@ public struct OutputWriter: Sendable {
             }
             try fileManager.removeItem(at: spare)
         }
-        let staging =
-            reusesSpare
-            ? spare
-            : parent.appendingPathComponent(
-                ".\(destination.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        // What was written early is used only in place of a new staging folder.
+        let early = reusesSpare ? nil : early
+        if reusesSpare, let folder = early?.folder { removeOwnFolder(folder) }
+        let staging = reusesSpare ? spare : early?.folder ?? newStagingFolder()
         do {
             if reusesSpare {
                 // Until the sync ends the spare holds files of both builds: the manifest names both.
                 let previous = try OutputManifest.read(in: spare) ?? OutputManifest(paths: [])
                 try OutputManifest(paths: previous.paths.union(manifest.paths)).write(in: spare)
+            } else if let early {
+                // Files written early that the finished site lacks stay named until the sync removes them.
+                try OutputManifest(paths: manifest.paths.union(early.written.files)).write(in: staging)
             } else {
                 // mkdir directly: Foundation's error for this is vague ("The operation could not be completed").
                 guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFileError(path: destination.path, code: errno) }
                 // First, so a staging folder left by a killed build is recognisably Broadsheet's.
                 try manifest.write(in: staging)
             }
-            try FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination, isNew: !reusesSpare).sync(files)
-            if reusesSpare { try manifest.write(in: spare) }
+            var sync = FolderSync(folder: staging, linkSource: reusesSpare ? nil : destination, isNew: !reusesSpare)
+            sync.writtenEarly = early?.written ?? .init()
+            try sync.sync(files)
+            if reusesSpare || early != nil { try manifest.write(in: staging) }
             try swapIn(staging, hasOutput: hasOutput)
         } catch {
             // A spare left half-updated is harmless: its manifest names every file in it, and
@@ -221,6 +291,12 @@ public struct OutputWriter: Sendable {
             if !reusesSpare { try? fileManager.removeItem(at: staging) }
             throw error
         }
+    }
+
+    /// A name for a new staging folder beside the output, unique to this build.
+    private func newStagingFolder() -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(
+            ".\(destination.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     }
 
     /// Updates the output where it stands, leaving every foreign entry as it is.
@@ -331,13 +407,17 @@ public struct OutputWriter: Sendable {
         // Cleanup of leftovers is best effort: failing to remove one must not fail the build.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where prefixes.contains(where: name.hasPrefix) {
-            let folder = parent.appendingPathComponent(name)
-            if rmdir(folder.path) == 0 { continue }
-            guard let manifest = try? OutputManifest.read(in: folder),
-                !OutputInventory(of: folder, manifest: manifest).hasForeignEntries
-            else { continue }
-            try? FileManager.default.removeItem(at: folder)
+            removeOwnFolder(parent.appendingPathComponent(name))
         }
+    }
+
+    /// Removes `folder` if it is empty or holds only files its manifest names; best effort.
+    func removeOwnFolder(_ folder: URL) {
+        if rmdir(folder.path) == 0 { return }
+        guard let manifest = try? OutputManifest.read(in: folder),
+            !OutputInventory(of: folder, manifest: manifest).hasForeignEntries
+        else { return }
+        try? FileManager.default.removeItem(at: folder)
     }
 
     private func describe(_ error: any Error) -> String {

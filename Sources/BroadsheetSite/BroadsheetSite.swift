@@ -14,10 +14,18 @@ public enum WebsiteRenderer {
         /// The print edition's files, linked with their sizes from every page's footer and the
         /// home page; empty when it was not built (the preview, a machine without the engine).
         public var downloads: [EditionDownload]
+        /// Called with the files of each page or site-wide job as soon as they are rendered,
+        /// on the rendering threads (the build hands them to the output early). Every file is
+        /// still returned by `render`.
+        public var onRendered: (@Sendable ([OutputFile]) -> Void)?
         /// Creates options.
-        public init(assetVersionSuffix: String = "", downloads: [EditionDownload] = []) {
+        public init(
+            assetVersionSuffix: String = "", downloads: [EditionDownload] = [],
+            onRendered: (@Sendable ([OutputFile]) -> Void)? = nil
+        ) {
             self.assetVersionSuffix = assetVersionSuffix
             self.downloads = downloads
+            self.onRendered = onRendered
         }
     }
 
@@ -138,12 +146,16 @@ public struct WebsiteRendering: Sendable {
         // fill the other cores around them, instead of running alone at the end.
         let work: [RenderWork] =
             WebsiteRenderer.Job.allCases.filter(jobs.contains).map(RenderWork.job) + documents.map(RenderWork.document)
+        let onRendered = context.options.onRendered
         let results = work.parallelMap { item in
             Result { () throws(Diagnostic) -> [OutputFile] in
-                switch item {
-                case .job(let job): return try job.run(context: context, pages: pages)
-                case .document(let document): return [try pages.document(document)] + aliases.render(document)
-                }
+                let files =
+                    switch item {
+                    case .job(let job): try job.run(context: context, pages: pages)
+                    case .document(let document): [try pages.document(document)] + aliases.render(document)
+                    }
+                onRendered?(files)
+                return files
             }
         }
         // Files in the order they were always listed: documents first, then the jobs.

@@ -7,14 +7,21 @@ import Testing
 /// corpus (`Corpus/`, run by `CorpusTests`).
 @Suite("Invalid sites")
 struct InvalidSiteTests {
-    @Test("a failed build leaves the previous output byte for byte")
-    func keepsPreviousOutput() throws {
+    /// Broken front matter stops the build before rendering; a broken link stops it after
+    /// every page was rendered, and written early into the new site's folder.
+    static let breakages = [
+        "---\ntitle: [unclosed\n---\n",
+        "---\ntitle: Walls\ndate: 2024-01-01\n---\n\nSee [the timeline](/timelin/).\n",
+    ]
+
+    @Test("a failed build leaves the previous output byte for byte, and nothing beside it", arguments: breakages)
+    func keepsPreviousOutput(_ breakage: String) throws {
         let site = try FixtureSite(EverythingSite.files)
         defer { site.delete() }
         let output = site.root.appendingPathComponent("Output")
         _ = try SiteBuilder.build(SiteBuilder.Options(root: site.root, output: output))
         let before = try FixtureSite.contents(of: output)
-        try site.write("Content/articles/walls.md", "---\ntitle: [unclosed\n---\n")
+        try site.write("Content/articles/walls.md", breakage)
         #expect(throws: DiagnosticsError.self) {
             try SiteBuilder.build(SiteBuilder.Options(root: site.root, output: output))
         }
