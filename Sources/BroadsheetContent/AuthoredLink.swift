@@ -32,8 +32,9 @@ public struct AuthoredLink: Sendable, Hashable {
             return AuthoredLink(destination: link.destination, href: href, location: location, isImage: link.isImage)
         case .keep:
             let destination = link.destination
-            let isWeb = link.scheme == "http" || link.scheme == "https"
-            guard !destination.isEmpty, isWeb || link.scheme == nil, !destination.hasPrefix("//") else { return nil }
+            let scheme = link.scheme
+            let isWeb = scheme == "http" || scheme == "https"
+            guard !destination.isEmpty, isWeb || scheme == nil, !destination.hasPrefix("//") else { return nil }
             return AuthoredLink(destination: destination, href: destination, location: location, isImage: link.isImage)
         case .image(let image):
             guard image.target == .sitePath else { return nil }

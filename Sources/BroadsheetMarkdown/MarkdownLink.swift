@@ -22,17 +22,19 @@ public struct MarkdownLink: Sendable, Hashable {
     public var scheme: String? {
         let bytes = destination.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex else { return nil }
-        var scheme: [UInt8] = []
+        var hasUpperCase = false
         for byte in bytes[..<colon] {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"),
                 UInt8(ascii: "-"), UInt8(ascii: "."):
-                scheme.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): scheme.append(byte | 0x20)
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): hasUpperCase = true
             default: return nil
             }
         }
-        return String(decoding: scheme, as: UTF8.self)
+        // Most schemes are written in lower case: no copy byte by byte.
+        let scheme = String(destination[..<colon])
+        return hasUpperCase ? scheme.lowercased() : scheme
     }
 
     /// The part after `scheme:`.

@@ -219,3 +219,34 @@ struct ResolverTests {
         #expect(BroadsheetDocument.singleParagraph(MarkdownParser.parseText("One.\n\nTwo.")) == nil)
     }
 }
+
+@Suite("Link schemes")
+struct LinkSchemeTests {
+    static func link(_ destination: String) -> MarkdownLink {
+        MarkdownLink(destination: destination, title: "", text: "", isImage: false, line: 1, column: nil)
+    }
+
+    @Test(
+        "the scheme is the plain ASCII part before the first colon, lower-cased",
+        arguments: [
+            ("article:walls", "article"), ("HTTPS://example.org/", "https"), ("JavaScript:alert(1)", "javascript"),
+            ("mailto:desk@example.org", "mailto"), ("svn+ssh://host", "svn+ssh"),
+        ])
+    func scheme(_ destination: String, _ expected: String) {
+        #expect(Self.link(destination).scheme == expected)
+    }
+
+    @Test("no scheme without a colon, before one, or with anything but scheme characters", arguments: [
+        "/timeline/", ":nothing", "walls.md", "a b:c", "java\u{0301}script:alert(1)", "微信:x", "../x:y",
+    ])
+    func noScheme(_ destination: String) {
+        #expect(Self.link(destination).scheme == nil)
+    }
+
+    @Test("an unsafe scheme is caught in any case")
+    func unsafe() {
+        #expect(Self.link("JAVASCRIPT:alert(1)").isUnsafe)
+        #expect(Self.link("File:///etc/passwd").isUnsafe)
+        #expect(!Self.link("https://example.org").isUnsafe)
+    }
+}
