@@ -11,11 +11,6 @@ import Foundation
 public enum LinkChecker {
     /// Errors for every broken internal link of `files`, the complete output of a build.
     public static func check(_ files: [OutputFile], site: Site, templatesFolder: String = "Templates") -> [Diagnostic] {
-        check(files, site: site, templatesFolder: templatesFolder, runLength: nil)
-    }
-
-    /// `check`, with pages checked in runs of `runLength` (tests vary it; nil: a sixteenth of the pages, at least 64).
-    static func check(_ files: [OutputFile], site: Site, templatesFolder: String, runLength: Int?) -> [Diagnostic] {
         let pages: [(path: String, html: Data)] = files.compactMap { file in
             guard file.path.hasSuffix(".html"), case .data(let data) = file.contents else { return nil }
             return (file.path, data)
@@ -23,62 +18,38 @@ public enum LinkChecker {
         let scans = pages.map(\.html).parallelMap { PageLinks.scan($0) }
         var ids: [String: Set<String>] = [:]
         for (page, scan) in zip(pages, scans) { ids[page.path] = scan.ids }
-        let targets = LinkTargets(basePath: site.permalinks.basePath, paths: Set(files.map(\.path)), ids: ids)
+        var resolver = LinkTargets(basePath: site.permalinks.basePath, paths: Set(files.map(\.path)), ids: ids)
         // The links each page's own Markdown wrote: its document's, or its newsletter edition's.
         let written = site.documents.map { ($0.sitePath.outputPath, $0.authoredLinks) }
             + site.editions.map { ($0.sitePath.outputPath, $0.authoredLinks) }
         let authoredByPage = Dictionary(written, uniquingKeysWith: { first, _ in first })
 
-        // Pages are checked in runs on all cores, each run with its own memory of answers, and
-        // the findings merged in page order: the messages do not depend on how pages were split.
-        let runLength = max(1, runLength ?? max(64, pages.count / 16))
-        let runs = stride(from: 0, to: pages.count, by: runLength).map { $0..<min($0 + runLength, pages.count) }
-        let findings = runs.parallelMap { run in
-            var resolver = targets
-            var findings = LinkFindings()
-            for index in run {
-                findings.check(pages[index].path, scans[index], resolver: &resolver, authored: authoredByPage[pages[index].path], site: site)
-            }
-            return findings
-        }
         var authored: [Diagnostic] = []
         var reported: Set<Diagnostic> = []
         var unattributed: [LinkProblem: [String]] = [:]
-        for run in findings {
-            for diagnostic in run.authored where reported.insert(diagnostic).inserted { authored.append(diagnostic) }
-            for (problem, page) in run.unattributed { unattributed[problem, default: []].append(page) }
+        for (page, scan) in zip(pages, scans) {
+            var linksByHref: [String: [AuthoredLink]]?
+            for link in scan.links {
+                guard let problem = resolver.problem(with: link, onPage: page.path) else { continue }
+                if let authoredLinks = authoredByPage[page.path] {
+                    if linksByHref == nil {
+                        linksByHref = Dictionary(grouping: authoredLinks) { LinkTargets.comparable($0.href) }
+                    }
+                    if let written = linksByHref?[LinkTargets.comparable(link)], !written.isEmpty {
+                        for link in written {
+                            let diagnostic = resolver.diagnostic(for: problem, authored: link, site: site)
+                            if reported.insert(diagnostic).inserted { authored.append(diagnostic) }
+                        }
+                        continue
+                    }
+                }
+                unattributed[problem, default: []].append(page.path)
+            }
         }
-        var resolver = targets
         let others = unattributed.sorted { $0.key.written < $1.key.written }.map { problem, pages in
             resolver.diagnostic(for: problem, onPages: pages, site: site, templatesFolder: templatesFolder)
         }
         return authored.sorted { $0.location < $1.location } + others
-    }
-}
-
-/// The broken links found on some pages: those an author wrote, reported where they were
-/// written, and the others with the page that holds them.
-private struct LinkFindings: Sendable {
-    var authored: [Diagnostic] = []
-    var unattributed: [(problem: LinkProblem, page: String)] = []
-
-    mutating func check(
-        _ page: String, _ scan: PageLinks, resolver: inout LinkTargets, authored authoredLinks: [AuthoredLink]?, site: Site
-    ) {
-        var linksByHref: [String: [AuthoredLink]]?
-        for link in scan.links {
-            guard let problem = resolver.problem(with: link, onPage: page) else { continue }
-            if let authoredLinks {
-                if linksByHref == nil {
-                    linksByHref = Dictionary(grouping: authoredLinks) { LinkTargets.comparable($0.href) }
-                }
-                if let written = linksByHref?[LinkTargets.comparable(link)], !written.isEmpty {
-                    for link in written { authored.append(resolver.diagnostic(for: problem, authored: link, site: site)) }
-                    continue
-                }
-            }
-            unattributed.append((problem, page))
-        }
     }
 }
 

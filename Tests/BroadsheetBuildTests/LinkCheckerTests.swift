@@ -1,5 +1,4 @@
 import BroadsheetCore
-import BroadsheetSite
 import Foundation
 import Testing
 
@@ -23,24 +22,6 @@ struct LinkCheckerTests {
 
     private func article(_ body: String) -> [String: String] {
         ["Content/articles/links.md": "---\ntitle: Links\ndate: 2024-01-02\n---\n\n" + body + "\n"]
-    }
-
-    @Test("the findings do not depend on how the pages are split between cores")
-    func splitIndependence() throws {
-        var files = EverythingSite.files.merging(article("See [the timeline](/timelin/) and [a place](#nowhere).")) { $1 }
-        files["Content/articles/more.md"] = "---\ntitle: More\ndate: 2024-01-03\n---\n\n[Gone](/gone/), [gone again](/gone/).\n"
-        files["Content/site.yaml"] = files["Content/site.yaml"]!.replacingOccurrences(
-            of: "  - title: About\n    url: /about/", with: "  - title: About\n    url: /abuot/")
-        let fixture = try FixtureSite(files)
-        defer { fixture.delete() }
-        let resolved = try SiteBuilder.resolve(SiteBuilder.Options(root: fixture.root, write: false))
-        let pages = try WebsiteRenderer.render(resolved.site, templates: resolved.templates)
-        let whole = LinkChecker.check(pages, site: resolved.site, templatesFolder: "Templates", runLength: .max)
-        #expect(whole.count >= 4)
-        #expect(whole.contains { $0.message.hasPrefix("broken link '/abuot/'") })
-        for runLength in [1, 2, 3, 7] {
-            #expect(LinkChecker.check(pages, site: resolved.site, templatesFolder: "Templates", runLength: runLength) == whole)
-        }
     }
 
     @Test("the fixture's own links are all good")
