@@ -22,7 +22,17 @@ struct SearchJSON {
         text.withUTF8 { utf8 in
             var start = 0
             var index = 0
+            // Eight bytes that hold none of those bytes are skipped at once; the bytes of
+            // the others are looked at one by one.
+            var checkedUpTo = 0
             while index < utf8.count {
+                if index >= checkedUpTo && index + 8 <= utf8.count {
+                    if !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    checkedUpTo = index + 8
+                }
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 else {
                     index += 1
@@ -52,6 +62,19 @@ struct SearchJSON {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is one that may need an escape: `"`, `\`, a
+    /// control character or the first byte of U+2028 and U+2029 (and of other characters
+    /// from U+2000 to U+2FFF). Byte-wise comparisons in one integer ("Bit Twiddling Hacks":
+    /// a byte less than n, a zero byte); the answer is exact, not just likely.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     /// `u` and four lower-case hex digits (the backslash is already written).
