@@ -219,7 +219,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetSearchTests",
-            dependencies: ["BroadsheetSearch", "BroadsheetContent", "BroadsheetFacts", "BroadsheetCore"],
+            dependencies: [
+                "BroadsheetSearch", "BroadsheetContent", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetCore", "CZlibDeflate",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

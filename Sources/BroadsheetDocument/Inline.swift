@@ -31,9 +31,12 @@ public indirect enum Inline: Sendable, Hashable {
         return text
     }
 
-    private static func appendPlainText(of inlines: [Inline], to text: inout String) {
-        for inline in inlines {
-            switch inline {
+    /// Appends the text of `inlines` without markup to `text` (what `plainText(of:)` returns).
+    public static func appendPlainText(of inlines: [Inline], to text: inout String) {
+        // By index, not `for in`: the element is read in place rather than copied (retained)
+        // first; the search index reads every inline of the site this way.
+        for index in inlines.indices {
+            switch inlines[index] {
             case .text(let value), .code(let value): text += value
             case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children),
                 .image(_, let children):

@@ -15,18 +15,10 @@ enum Deflate {
 
     /// `bytes` in the zlib format (RFC 1950, what `compress2` writes and the browser's
     /// `DecompressionStream("deflate")` reads); the same input always gives the same bytes.
+    /// For many inputs, a `Deflater` reuses one stream.
     static func zlib(_ bytes: [UInt8]) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(input.count), level)
-            }
-        }
-        // compressBound is enough for any input, so only a failed allocation inside zlib remains.
-        precondition(status == Z_OK, "zlib compress2 failed with status \(status)")
-        output.removeSubrange(Int(length)...)
-        return output
+        var deflater = Deflater()
+        return Array(deflater.zlib(bytes))
     }
 
     /// The bytes a zlib stream holds (zlib's `uncompress`), for tests and for tools reading

@@ -24,35 +24,96 @@ public struct SearchIndex: Sendable {
         static let title = Fields(rawValue: 4)
     }
 
+    /// A term of an entry and where in the entry it occurs.
+    struct TermOccurrence: Sendable, Hashable {
+        var term: Int32
+        var fields: Fields
+    }
+
+    /// An entry holding a term and where in the entry the term occurs.
+    struct Posting: Sendable, Hashable {
+        var entry: Int32
+        var fields: Fields
+    }
+
     /// The folder the index is written to, inside the output.
     public static let folder = "search/"
 
     private var entries: [SearchEntry]
     private var numbers: [String: Int]
-    private var entryTerms: [[String: Fields]]
-    /// Each term's entries in ascending order, with where the term occurs in each.
-    private var postings: [String: [(entry: Int, fields: Fields)]]
+    private var vocabulary: SearchVocabulary
+    /// Each entry's terms, by id in `vocabulary`.
+    private var entryTerms: [[TermOccurrence]]
+    /// By term id: the entries holding the term, in ascending order (empty for unused ids).
+    private var postings: [[Posting]]
 
     /// Indexes every article, page and fact of `site`.
     public init(site: Site) {
-        entries = SearchEntryCollector.entries(of: site)
+        let entries = SearchEntryCollector.entries(of: site)
+        self.entries = entries
         numbers = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.key, $0) })
-        entryTerms = entries.parallelMap(Self.terms)
-        postings = [:]
-        for (number, terms) in entryTerms.enumerated() {
-            for (term, fields) in terms { postings[term, default: []].append((number, fields)) }
+        // Terms are read on all cores, 64 entries at a time; then numbered in entry order.
+        let batches = Self.runs(of: entries.count, by: 64).parallelMap { SearchTermBatch(entries[$0]) }
+        vocabulary = SearchVocabulary()
+        entryTerms = []
+        entryTerms.reserveCapacity(entries.count)
+        for batch in batches {
+            let ids = vocabulary.ids(of: batch.table)
+            for terms in batch.entries {
+                entryTerms.append(terms.map { TermOccurrence(term: ids[Int($0.term)], fields: $0.fields) })
+            }
         }
+        postings = Self.postings(of: entryTerms, termCount: vocabulary.count)
+    }
+
+    /// Each term's entries, in entry order.
+    private static func postings(of entryTerms: [[TermOccurrence]], termCount: Int) -> [[Posting]] {
+        var counts = [Int](repeating: 0, count: termCount)
+        for terms in entryTerms {
+            for occurrence in terms { counts[Int(occurrence.term)] += 1 }
+        }
+        var postings = counts.map { count in
+            var list: [Posting] = []
+            list.reserveCapacity(count)
+            return list
+        }
+        for (number, terms) in entryTerms.enumerated() {
+            for occurrence in terms {
+                let term = Int(occurrence.term)
+                // Two spellings of one term in an entry: one posting, where either occurs.
+                if let last = postings[term].indices.last, postings[term][last].entry == Int32(number) {
+                    postings[term][last].fields.formUnion(occurrence.fields)
+                } else {
+                    postings[term].append(Posting(entry: Int32(number), fields: occurrence.fields))
+                }
+            }
+        }
+        return postings
+    }
+
+    /// The ids of the terms in use.
+    private var usedTerms: some Sequence<Int> {
+        postings.indices.lazy.filter { !postings[$0].isEmpty }
     }
 
     /// Every file of the index.
     public func files() -> [OutputFile] {
-        var byShard: [String: [String]] = [:]
-        for term in postings.keys { byShard[Self.shardKey(term), default: []].append(term) }
+        var byShard: [String: [Int]] = [:]
+        for term in usedTerms { byShard[vocabulary.shardKeys[term], default: []].append(term) }
         var files = [meta(shards: byShard.keys)]
         files += byShard.sorted { $0.key < $1.key }.parallelMap { shard($0.key, terms: $0.value) }
-        // Compressing is the costly part (about 0.5 s of CPU at 10,000 articles): on all cores.
-        files += Array(0..<SearchPack.count(entries: entries.count)).parallelMap(packFile)
+        // Compressing is the costly part (about 0.3 s of CPU at 10,000 articles): on all cores,
+        // in runs of packs that share a JSON buffer and a zlib stream.
+        files += Self.runs(of: SearchPack.count(entries: entries.count), by: 32).parallelMap { run in
+            var writer = SearchPackWriter()
+            return run.map { packFile($0, writer: &writer) }
+        }.joined()
         return files
+    }
+
+    /// `0..<count` cut into consecutive ranges of `size` (the last may be shorter): work for one core at a time.
+    private static func runs(of count: Int, by size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// Replaces an edited article or page: returns the files that may have changed and the
@@ -61,30 +122,42 @@ public struct SearchIndex: Sendable {
     public mutating func replace(_ document: Document, in site: Site) -> (files: [OutputFile], removedPaths: [String])? {
         let entry = SearchEntryCollector.entry(for: document, in: site)
         guard let number = numbers[entry.key] else { return nil }
-        let old = entryTerms[number]
-        let new = Self.terms(entry)
+        let batch = SearchTermBatch([entry])
+        let ids = vocabulary.ids(of: batch.table)
+        let new = batch.entries[0].map { TermOccurrence(term: ids[Int($0.term)], fields: $0.fields) }
+        postings += Array(repeating: [], count: vocabulary.count - postings.count)
+        let oldFields = Self.fieldsByTerm(entryTerms[number])
+        let newFields = Self.fieldsByTerm(new)
         entries[number] = entry
         entryTerms[number] = new
         var touched: Set<String> = []
-        for term in Set(old.keys).union(new.keys) where old[term] != new[term] {
-            touched.insert(Self.shardKey(term))
-            var list = postings[term] ?? []
-            list.removeAll { $0.entry == number }
-            if let fields = new[term] {
-                let position = list.firstIndex { $0.entry > number } ?? list.endIndex
-                list.insert((number, fields), at: position)
+        for term in Set(oldFields.keys).union(newFields.keys) where oldFields[term] != newFields[term] {
+            touched.insert(vocabulary.shardKeys[Int(term)])
+            let id = Int(term)
+            postings[id].removeAll { $0.entry == Int32(number) }
+            if let fields = newFields[term] {
+                let position = postings[id].firstIndex { $0.entry > Int32(number) } ?? postings[id].endIndex
+                postings[id].insert(Posting(entry: Int32(number), fields: fields), at: position)
             }
-            postings[term] = list.isEmpty ? nil : list
         }
-        var byShard: [String: [String]] = [:]
-        for term in postings.keys where touched.contains(Self.shardKey(term)) {
-            byShard[Self.shardKey(term), default: []].append(term)
+        var byShard: [String: [Int]] = [:]
+        var shardKeys: Set<String> = []
+        for term in usedTerms {
+            let key = vocabulary.shardKeys[term]
+            shardKeys.insert(key)
+            if touched.contains(key) { byShard[key, default: []].append(term) }
         }
-        var files = [packFile(SearchPack.pack(ofEntry: number))]
+        var writer = SearchPackWriter()
+        var files = [packFile(SearchPack.pack(ofEntry: number), writer: &writer)]
         files += byShard.sorted { $0.key < $1.key }.map { shard($0.key, terms: $0.value) }
         let removed = touched.subtracting(byShard.keys).sorted().map(Self.shardPath)
-        files.append(meta(shards: Set(postings.keys.map(Self.shardKey))))
+        files.append(meta(shards: shardKeys))
         return (files, removed)
+    }
+
+    /// Where in an entry each of its terms occurs (two spellings of a term joined).
+    private static func fieldsByTerm(_ terms: [TermOccurrence]) -> [Int32: Fields] {
+        Dictionary(terms.map { ($0.term, $0.fields) }, uniquingKeysWith: { $0.union($1) })
     }
 
     // MARK: - Queries (the script's matching, for tests and measurements)
@@ -100,8 +173,9 @@ public struct SearchIndex: Sendable {
         for (index, term) in terms.enumerated() {
             let isPrefix = index == terms.count - 1 && prefixLast
             var found: Set<Int> = []
-            for (key, list) in postings where key == term || (isPrefix && key.hasPrefix(term)) {
-                found.formUnion(list.map(\.entry))
+            for id in usedTerms {
+                let key = vocabulary.terms[id]
+                if key == term || (isPrefix && key.hasPrefix(term)) { found.formUnion(postings[id].map { Int($0.entry) }) }
             }
             result = result.map { $0.intersection(found) } ?? found
         }
@@ -117,19 +191,7 @@ public struct SearchIndex: Sendable {
     /// The number of entries.
     var entryCount: Int { entries.count }
 
-    // MARK: - Terms
-
-    static func terms(_ entry: SearchEntry) -> [String: Fields] {
-        var tokenizer = SearchTokenizer()
-        var table = SearchTermTable()
-        tokenizer.forEachTermBytes(in: entry.title) { table.insert($0, [.title, .body]) }
-        tokenizer.forEachTermBytes(in: entry.extraTitle) { table.insert($0, [.title, .body]) }
-        for section in entry.sections {
-            tokenizer.forEachTermBytes(in: section.heading) { table.insert($0, [.heading, .body]) }
-            tokenizer.forEachTermBytes(in: section.text) { table.insert($0, .body) }
-        }
-        return table.dictionary()
-    }
+    // MARK: - Shards
 
     /// The first two characters of a term, or its first when that is a CJK character.
     static func shardKey(_ term: String) -> String {
@@ -156,33 +218,31 @@ public struct SearchIndex: Sendable {
         return OutputFile(path: Self.folder + "meta.json", text: "{\(counts),\"shards\":[\(names)]}\n")
     }
 
-    private func shard(_ key: String, terms: [String]) -> OutputFile {
+    private func shard(_ key: String, terms: [Int]) -> OutputFile {
         var text = "{"
-        for (index, term) in terms.sorted().enumerated() {
-            let list = postings[term]!
-            let all = PostingCoder.encode(list.map(\.entry))
-            let title = PostingCoder.encode(list.filter { $0.fields.contains(.title) }.map(\.entry))
-            let heading = PostingCoder.encode(list.filter { $0.fields.contains(.heading) }.map(\.entry))
+        let sorted = terms.sorted { vocabulary.terms[$0] < vocabulary.terms[$1] }
+        for (index, term) in sorted.enumerated() {
+            let list = postings[term]
+            let all = PostingCoder.encode(list.map { Int($0.entry) })
+            let title = PostingCoder.encode(list.filter { $0.fields.contains(.title) }.map { Int($0.entry) })
+            let heading = PostingCoder.encode(list.filter { $0.fields.contains(.heading) }.map { Int($0.entry) })
             if index > 0 { text += ",\n" }
-            text += "\(SearchJSON.string(term)):[\"\(all)\",\"\(title)\",\"\(heading)\"]"
+            text += "\(SearchJSON.string(vocabulary.terms[term])):[\"\(all)\",\"\(title)\",\"\(heading)\"]"
         }
         return OutputFile(path: Self.shardPath(key), text: text + "}\n")
     }
 
     /// The pack `pack`: its entries' JSON array, one entry a line, compressed.
-    private func packFile(_ pack: Int) -> OutputFile {
+    private func packFile(_ pack: Int, writer: inout SearchPackWriter) -> OutputFile {
         let numbers = SearchPack.entries(inPack: pack, of: entries.count)
-        let capacity = numbers.reduce(16) { total, number in
-            entries[number].sections.reduce(total + 128) { $0 + $1.text.utf8.count + 64 }
-        }
-        var json = SearchJSON(capacity: capacity)
-        json.raw("[")
+        writer.json.removeAll()
+        writer.json.raw("[")
         for number in numbers {
-            if number != numbers.lowerBound { json.raw(",\n") }
-            entryJSON(number, into: &json)
+            if number != numbers.lowerBound { writer.json.raw(",\n") }
+            entryJSON(number, into: &writer.json)
         }
-        json.raw("]\n")
-        return OutputFile(path: SearchPack.path(pack), data: Data(Deflate.zlib(json.bytes)))
+        writer.json.raw("]\n")
+        return OutputFile(path: SearchPack.path(pack), data: writer.deflater.zlib(writer.json.bytes))
     }
 
     /// Appends entry `number` as one JSON object.

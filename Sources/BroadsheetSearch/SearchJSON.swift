@@ -8,44 +8,79 @@ struct SearchJSON {
     /// Appends ASCII punctuation or an already valid JSON fragment.
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+    /// Empties the buffer, keeping its memory for the next file.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Appends `text` as a JSON string literal.
+    ///
+    /// Almost every byte is copied as it is: the loop only looks for the few that may need an
+    /// escape and copies the runs between them in one go (this writes 60 MB of entry text at
+    /// 10,000 articles).
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
             var index = 0
-            func flush(_ end: Int) { if end > start { bytes.append(contentsOf: utf8[start..<end]) } }
+            // Eight bytes that hold none of those bytes are skipped at once; the bytes of
+            // the others are looked at one by one.
+            var checkedUpTo = 0
             while index < utf8.count {
+                if index >= checkedUpTo && index + 8 <= utf8.count {
+                    if !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    checkedUpTo = index + 8
+                }
                 let byte = utf8[index]
-                var escape: [UInt8]? = nil
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
-                case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
-                case 0x0A: escape = Array(#"\n"#.utf8)
-                case 0x0D: escape = Array(#"\r"#.utf8)
-                case 0x09: escape = Array(#"\t"#.utf8)
-                case 0x00..<0x20: escape = Array("\\u00".utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
-                case 0xE2
-                where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end lines in older JavaScript parsers.
-                    escape = Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    length = 3
-                default: break
-                }
-                if let escape {
-                    flush(index)
-                    bytes.append(contentsOf: escape)
-                    index += length
-                    start = index
-                } else {
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 else {
                     index += 1
+                    continue
                 }
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in older JavaScript parsers.
+                let isLineSeparator =
+                    byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+                guard byte != 0xE2 || isLineSeparator else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0xE2: appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                default: appendUnicodeEscape(UInt16(byte))
+                }
+                index += byte == 0xE2 ? 3 : 1
+                start = index
             }
-            flush(utf8.count)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is one that may need an escape: `"`, `\`, a
+    /// control character or the first byte of U+2028 and U+2029 (and of other characters
+    /// from U+2000 to U+2FFF). Byte-wise comparisons in one integer ("Bit Twiddling Hacks":
+    /// a byte less than n, a zero byte); the answer is exact, not just likely.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
+    }
+
+    /// `u` and four lower-case hex digits (the backslash is already written).
+    private mutating func appendUnicodeEscape(_ value: UInt16) {
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(Self.hex[Int(value >> UInt16(shift)) & 15]) }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -25,19 +25,20 @@ public struct SearchTokenizer: Sendable {
 
     /// The terms of `text`, in order, repeats included.
     public mutating func terms(in text: String) -> [String] {
-        var result: [String] = []
-        forEachTerm(in: text) { result.append($0) }
-        return result
+        var strings = TermStrings()
+        readTerms(in: text, into: &strings)
+        return strings.terms
     }
 
     /// Calls `body` with each term of `text`, in order.
     public mutating func forEachTerm(in text: String, _ body: (String) -> Void) {
-        forEachTermBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+        terms(in: text).forEach(body)
     }
 
-    /// Calls `body` with the UTF-8 bytes of each term of `text`, in order; the bytes are valid
-    /// only during the call. Reads the text's bytes directly: this is most of the index's cost.
-    mutating func forEachTermBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Hands `sink` the UTF-8 bytes of each term of `text`, in order. Reads the text's bytes
+    /// directly: this is most of the index's cost. A sink rather than a closure: a closure
+    /// that changes captured variables has every access to them checked while the program runs.
+    mutating func readTerms<Sink: SearchTermSink>(in text: String, into sink: inout Sink) {
         var run = TermRun()
         var text = text
         text.withUTF8 { utf8 in
@@ -46,13 +47,16 @@ public struct SearchTokenizer: Sendable {
             while index < count {
                 let byte = utf8[index]
                 if byte < 0x80 {
-                    index += 1
-                    if !run.cjk.isEmpty { run.flushCJK(body) }
-                    switch byte {
-                    case 0x61...0x7A, 0x30...0x39: run.word.append(byte)
-                    case 0x41...0x5A: run.word.append(byte + 0x20)
-                    default: if !run.word.isEmpty { run.flushWord(body) }
+                    if !run.cjk.isEmpty { run.flushCJK(into: &sink) }
+                    guard Self.isASCIIWordByte(byte) else {
+                        index += 1
+                        if !run.word.isEmpty { run.flushWord(into: &sink) }
+                        continue
                     }
+                    // A run of ASCII letters and digits, copied and lower-cased in one go.
+                    let start = index
+                    repeat { index += 1 } while index < count && Self.isASCIIWordByte(utf8[index])
+                    run.word.appendLowercasingASCII(UnsafeBufferPointer(rebasing: utf8[start..<index]))
                     continue
                 }
                 // Valid UTF-8 (a Swift string): decode one scalar.
@@ -70,55 +74,58 @@ public struct SearchTokenizer: Sendable {
                 }
                 for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
                 if Self.isCJK(value) {
-                    if !run.word.isEmpty { run.flushWord(body) }
+                    if !run.word.isEmpty { run.flushWord(into: &sink) }
                     run.cjkStarts.append(run.cjk.count)
                     run.cjk.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
                 } else {
-                    if !run.cjk.isEmpty { run.flushCJK(body) }
+                    if !run.cjk.isEmpty { run.flushCJK(into: &sink) }
                     let folding = fold(value)
                     if folding.bytes.isEmpty {
                         // A combining mark continues the word; anything else ends it.
-                        if !folding.isMark && !run.word.isEmpty { run.flushWord(body) }
+                        if !folding.isMark && !run.word.isEmpty { run.flushWord(into: &sink) }
                     } else {
-                        run.word.append(contentsOf: folding.bytes)
+                        folding.bytes.withUnsafeBufferPointer { run.word.append(contentsOf: $0) }
                     }
                 }
                 index += length
             }
         }
-        if !run.word.isEmpty { run.flushWord(body) }
-        if !run.cjk.isEmpty { run.flushCJK(body) }
+        if !run.word.isEmpty { run.flushWord(into: &sink) }
+        if !run.cjk.isEmpty { run.flushCJK(into: &sink) }
+    }
+
+    /// Terms as strings, for queries and tests.
+    private struct TermStrings: SearchTermSink {
+        var terms: [String] = []
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>) { terms.append(String(decoding: term, as: UTF8.self)) }
     }
 
     /// The word or CJK run being read.
-    private struct TermRun {
-        var word: [UInt8] = []
-        var cjk: [UInt8] = []
+    private struct TermRun: ~Copyable {
+        var word = TermBuffer()
+        var cjk = TermBuffer()
         var cjkStarts: [Int] = []
 
-        init() { word.reserveCapacity(64) }
-
-        mutating func flushWord(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        mutating func flushWord<Sink: SearchTermSink>(into sink: inout Sink) {
             // One-letter words ("a", the "s" of "it's") are left out; one CJK character is not.
-            if word.count > 1 && (word.count > 4 || word.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1) {
-                SearchTokenizer.stem(&word)
-                word.withUnsafeBufferPointer(body)
+            if word.count > 1 && (word.count > 4 || word.bytes.lazy.filter({ $0 & 0xC0 != 0x80 }).count > 1) {
+                word.removeLast(SearchTokenizer.stem(word.mutableBytes))
+                sink.add(word.bytes)
             }
-            word.removeAll(keepingCapacity: true)
+            word.removeAll()
         }
 
-        mutating func flushCJK(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            cjk.withUnsafeBufferPointer { bytes in
-                if cjkStarts.count == 1 {
-                    body(bytes)
-                } else {
-                    for index in 0..<(cjkStarts.count - 1) {
-                        let end = index + 2 < cjkStarts.count ? cjkStarts[index + 2] : bytes.count
-                        body(UnsafeBufferPointer(rebasing: bytes[cjkStarts[index]..<end]))
-                    }
+        mutating func flushCJK<Sink: SearchTermSink>(into sink: inout Sink) {
+            let bytes = cjk.bytes
+            if cjkStarts.count == 1 {
+                sink.add(bytes)
+            } else {
+                for index in 0..<(cjkStarts.count - 1) {
+                    let end = index + 2 < cjkStarts.count ? cjkStarts[index + 2] : bytes.count
+                    sink.add(UnsafeBufferPointer(rebasing: bytes[cjkStarts[index]..<end]))
                 }
             }
-            cjk.removeAll(keepingCapacity: true)
+            cjk.removeAll()
             cjkStarts.removeAll(keepingCapacity: true)
         }
     }
@@ -136,6 +143,11 @@ public struct SearchTokenizer: Sendable {
         let folding = Folding(bytes: bytes, isMark: Self.isMark(scalar))
         folded[value] = folding
         return folding
+    }
+
+    /// ASCII letters and digits: no other byte, ASCII or not, passes.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
     /// Letters and numbers (the script's `[\p{L}\p{N}]`).
@@ -169,15 +181,17 @@ public struct SearchTokenizer: Sendable {
     /// short words ("bus", "gas") and numbers stay as written.
     public static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
-        stem(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let removed = bytes.withUnsafeMutableBufferPointer { stem($0) }
+        return String(decoding: bytes.dropLast(removed), as: UTF8.self)
     }
 
-    static func stem(_ word: inout [UInt8]) {
+    /// Stems `word` in place: returns how many bytes to drop from its end (`-ies` becomes `-y`
+    /// by writing the `y` over the `i`).
+    static func stem(_ word: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let count = word.count
         guard count >= 4, word[count - 1] == UInt8(ascii: "s"),
             word.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
-        else { return }
+        else { return 0 }
         func ends(_ suffix: StaticString) -> Bool {
             let length = suffix.utf8CodeUnitCount
             guard count >= length else { return false }
@@ -185,14 +199,14 @@ public struct SearchTokenizer: Sendable {
                 (0..<length).allSatisfy { word[count - length + $0] == suffixBytes[$0] }
             }
         }
-        if ends("ss") || ends("us") || ends("is") { return }
+        if ends("ss") || ends("us") || ends("is") { return 0 }
         if ends("ies") && count > 4 {
-            word.removeLast(3)
-            word.append(UInt8(ascii: "y"))
+            word[count - 3] = UInt8(ascii: "y")
+            return 2
         } else if ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes") {
-            word.removeLast(2)
+            return 2
         } else {
-            word.removeLast()
+            return 1
         }
     }
 }

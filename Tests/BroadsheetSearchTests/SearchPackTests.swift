@@ -1,3 +1,4 @@
+import CZlibDeflate
 import Foundation
 import Testing
 
@@ -68,5 +69,38 @@ struct SearchPackTests {
             }
         }
         #expect(seen == index.entryCount)
+    }
+}
+
+/// A reused zlib stream writes what a new one (`compress2`) writes, input after input: the
+/// packs' bytes must not depend on which packs were compressed before them.
+@Suite("Search pack compression")
+struct DeflaterTests {
+    static func compressed(_ bytes: [UInt8]) -> [UInt8] {
+        var length = compressBound(uLong(bytes.count))
+        var output = [UInt8](repeating: 0, count: Int(length))
+        let status = output.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer {
+                CZlibDeflate.compress2(out.baseAddress, &length, $0.baseAddress, uLong($0.count), Deflate.level)
+            }
+        }
+        #expect(status == Z_OK)
+        return Array(output[..<Int(length)])
+    }
+
+    @Test("one stream for many inputs gives compress2's bytes for each")
+    func reuse() {
+        let words = ["payment", "wallet", "淘宝支持微信支付", "merchant", "\"quoted\"", "rollout"]
+        var generator = SystemRandomNumberGenerator()
+        let inputs: [[UInt8]] =
+            [Array(String(repeating: "payment wallet ", count: 5_000).utf8), [], Array("a".utf8)]
+            + (0..<40).map { _ in
+                let count = Int.random(in: 0..<4_000, using: &generator)
+                return Array((0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ").utf8)
+            }
+        var deflater = Deflater()
+        for input in inputs {
+            #expect(Array(deflater.zlib(input)) == Self.compressed(input), "\(input.count) bytes")
+        }
     }
 }

@@ -39,6 +39,12 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.stem(word) == stem)
     }
 
+    @Test("words longer than the tokenizer's first buffer are whole, and stemmed")
+    func longWords() {
+        let long = String(repeating: "Abc", count: 100)
+        #expect(Self.terms("x \(long)s \(long)ies y\u{301}z") == [long.lowercased(), long.lowercased() + "y", "yz"])
+    }
+
     @Test("Chinese is split into overlapping bigrams; one character stays whole")
     func chinese() {
         #expect(Self.terms("微信支付") == ["微信", "信支", "支付"])

@@ -1,0 +1,5 @@
+/// What writing packs one after another reuses: the JSON buffer and the zlib stream.
+struct SearchPackWriter: ~Copyable {
+    var json = SearchJSON(capacity: 64 << 10)
+    var deflater = Deflater()
+}
