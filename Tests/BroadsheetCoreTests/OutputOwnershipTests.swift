@@ -11,8 +11,7 @@ struct OutputOwnershipTests {
     let output: URL
 
     init() throws {
-        parent = FileManager.default.temporaryDirectory.appendingPathComponent("bs-own-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        parent = try OutputFixture.parentFolder("bs-own")
         output = parent.appendingPathComponent("Output")
     }
 
@@ -25,21 +24,9 @@ struct OutputOwnershipTests {
         }
     }
 
-    /// Every file under `folder` (path → text), the manifest included.
-    func tree(_ folder: URL) throws -> [String: String] {
-        var result: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let relative = enumerator?.nextObject() as? String {
-            if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
-                result[relative] = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
-            }
-        }
-        return result
-    }
+    func tree(_ folder: URL) throws -> [String: String] { try OutputFixture.tree(folder) }
 
-    func site(_ pages: [String: String]) -> [OutputFile] {
-        pages.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, text: $0.value) }
-    }
+    func site(_ pages: [String: String]) -> [OutputFile] { OutputFixture.site(pages) }
 
     /// Home folders, checkouts and photo folders: none of it is Broadsheet's.
     static let foreignFolders: [[String: String]] = [
