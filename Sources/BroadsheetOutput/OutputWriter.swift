@@ -89,7 +89,7 @@ public struct OutputWriter: Sendable {
         // Early writing only where `commit` will most likely make a new staging folder; anything
         // else (a spare to bring up to date, an output written in place) waits for the whole site.
         var early: StagingWriter?
-        if writesEarly, assemblesBeside(state), (try? inspectSpare())?.exists == false {
+        if writesEarly, assemblesBeside(state), !spareExists {
             early = try? StagingWriter(folder: newStagingFolder(), linkSource: destination)
         }
         return OutputSession(writer: self, lock: lock, early: early)
@@ -104,9 +104,8 @@ public struct OutputWriter: Sendable {
         defer {
             if let early, !committed { removeOwnFolder(early.folder) }
         }
-        try check(files)
+        let newManifest = OutputManifest(paths: try checkedPaths(files))
         let state = try inspect(destination)
-        let newManifest = OutputManifest(paths: Set(files.map(\.path)))
         let location = SourceLocation(path: destination.path)
         let earlyFolder = early.flatMap { early in written.map { (folder: early.folder, written: $0) } }
         // A folder whose early writing failed is not used: the site is written the usual way.
@@ -132,9 +131,9 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Refuses files that would land outside the output, take a name Broadsheet keeps for
-    /// itself, or share a path with another file.
-    private func check(_ files: [OutputFile]) throws(DiagnosticsError) {
+    /// The paths of `files`; refuses files that would land outside the output, take a name
+    /// Broadsheet keeps for itself, or share a path with another file.
+    private func checkedPaths(_ files: [OutputFile]) throws(DiagnosticsError) -> Set<String> {
         // Paths come from slugs and ids that are checked earlier; this is the last line of
         // defence, so that no input can make a build write outside the output folder.
         let escaping = files.filter { !Self.staysInside($0.path) }.map(\.path)
@@ -164,6 +163,7 @@ public struct OutputWriter: Sendable {
                     hint: "this is a bug in Broadsheet (pages, aliases and files are checked for clashes before this); please report it")
             ])
         }
+        return paths
     }
 
     /// True when the site is assembled in a folder beside the output and exchanged with it:
@@ -329,6 +329,12 @@ public struct OutputWriter: Sendable {
             throw error
         }
         try manifest.write(in: destination)
+    }
+
+    /// Whether anything stands at the spare's path (without reading it, unlike `inspectSpare`).
+    private var spareExists: Bool {
+        var info = stat()
+        return lstat(spare.path, &info) == 0
     }
 
     /// Whether the spare exists, and whether it holds only Broadsheet's files.
