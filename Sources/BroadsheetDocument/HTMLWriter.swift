@@ -275,7 +275,14 @@ public struct HTMLWriter<Embed: Sendable & Hashable> {
     /// Writes `<name`, the element's inline style when the style has one (followed by `css`),
     /// the attributes, and `close`.
     private mutating func open(_ name: String, attributes: String = "", css: String = "", close: String = ">") {
-        output += "<" + name
+        output += "<"
+        output += name
+        // The website has no inline styles: no look-up per element, no string made to append.
+        if css.isEmpty && style.inlineStyles.isEmpty {
+            output += attributes
+            append(close)
+            return
+        }
         switch (style.inlineStyles[name], css.isEmpty) {
         case (let inline?, true): output += " style=\"" + inline + "\""
         case (let inline?, false): output += " style=\"" + (inline.hasSuffix(";") ? inline : inline + ";") + css + "\""

@@ -21,7 +21,8 @@ private final class Storage {
     enum Node {
         case empty
         case value(Any)
-        case keyed([String: Child])
+        /// Keys in the order they were encoded; a key encoded twice keeps its last value.
+        case keyed([(key: String, child: Child)])
         case unkeyed([Child])
     }
 
@@ -59,7 +60,12 @@ private final class Storage {
         switch node {
         case .empty: return [String: Any]()
         case .value(let value): return value
-        case .keyed(let children): return children.mapValues(\.value)
+        case .keyed(let children):
+            // One dictionary, made at its final size: built key by key, and then mapped to
+            // values, it grew several times and was made twice.
+            var values = [String: Any](minimumCapacity: children.count)
+            for (key, child) in children { values[key] = child.value }
+            return values
         case .unkeyed(let items): return items.map(\.value)
         }
     }
@@ -78,7 +84,7 @@ private struct ValueEncoder: Encoder {
     init(storage: Storage) { self.storage = storage }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .keyed = storage.node {} else { storage.node = .keyed([:]) }
+        if case .keyed = storage.node {} else { storage.node = .keyed([]) }
         return KeyedEncodingContainer(KeyedContainer<Key>(storage: storage))
     }
 
@@ -121,7 +127,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         guard case .keyed(var children) = storage.node else { return }
         // Emptied first so `children` is the only reference and grows in place, not by copy.
         storage.node = .empty
-        children[key.stringValue] = child
+        children.append((key.stringValue, child))
         storage.node = .keyed(children)
     }
 
@@ -158,7 +164,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let child = storage.child(.keyed([:]))
+        let child = storage.child(.keyed([]))
         set(key, .container(child))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child))
     }
@@ -198,7 +204,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = storage.child(.keyed([:]))
+        let child = storage.child(.keyed([]))
         append(.container(child))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(storage: child))
     }
