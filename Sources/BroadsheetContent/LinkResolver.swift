@@ -112,7 +112,8 @@ struct LinkResolver: Sendable {
     private func cite(
         _ target: String, at location: SourceLocation, ledger: inout CitationLedger?, diagnostics: inout [Diagnostic]
     ) -> LinkResolution {
-        let ids = target.split(separator: ",").map { SourceID($0.trimmingWhitespace()) }
+        // Split on the bytes: splitting a String by Character reads it grapheme by grapheme.
+        let ids = target.utf8.split(separator: UInt8(ascii: ",")).map { SourceID(Substring($0).trimmingWhitespace()) }
         var marks: [CitationMark] = []
         for id in ids {
             guard let source = facts.source(id) else {

@@ -42,18 +42,29 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 extension String {
     /// Percent-encodes everything a URL path may not contain, keeping `/`.
     func addingPercentEncodingForPath() -> String {
+        // Almost every path (slugs are checked) needs nothing: it is returned as it is, not
+        // copied byte by byte; this runs for every link of every page.
+        guard containsUTF8Byte(where: { !Self.isPathByte($0) }) else { return self }
         var result = ""
         for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            if Self.isPathByte(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
         return result
+    }
+
+    /// A byte a URL path keeps as it is: ASCII letters, digits, `-._~` and `/`.
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default: false
+        }
     }
 
     func leftPadded(to width: Int) -> String {

@@ -9,9 +9,14 @@ extension StringProtocol {
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
-        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) {
-            return String(self)
-        }
+        if !Self.isWhitespace(first) && !Self.isWhitespace(last) { return String(self) }
         return trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `CharacterSet.whitespaces.contains`, without making the set for the ASCII characters
+    /// that nearly every text starts and ends with (the set is built anew on each use).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || scalar == "\t" }
+        return CharacterSet.whitespaces.contains(scalar)
     }
 }

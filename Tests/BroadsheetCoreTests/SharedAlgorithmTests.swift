@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BroadsheetCore
@@ -38,5 +39,36 @@ struct SharedAlgorithmTests {
         #expect(Suggestion.editDistance("kitten", "sitting") == 3)
         #expect(Suggestion.editDistance("", "abc") == 3)
         #expect(Suggestion.closest(to: "reuters-2012", in: ["reuters-2021", "caixin-2013"]) == "reuters-2021")
+    }
+}
+
+/// The fast paths of helpers every link goes through give what the slow paths give.
+@Suite("Link text helpers: path encoding, whitespace trimming")
+struct LinkTextHelperTests {
+    @Test(
+        "a path is percent-encoded only where it must be",
+        arguments: [
+            ("articles/the-walls/", "/articles/the-walls/"),
+            ("articles/a.b_c~d/", "/articles/a.b_c~d/"),
+            ("articles/微信/", "/articles/%E5%BE%AE%E4%BF%A1/"),
+            ("files/a b#c.pdf", "/files/a%20b%23c.pdf"),
+        ])
+    func pathEncoding(relative: String, expected: String) {
+        #expect(SitePath(file: relative).href(basePath: "/") == expected)
+    }
+
+    @Test(
+        "spaces and tabs are trimmed, Unicode spaces too, newlines are kept",
+        arguments: [
+            ("source-a", "source-a"),
+            (" source-a\t", "source-a"),
+            ("\u{3000}微信\u{00A0}", "微信"),
+            ("\nsource-a\n", "\nsource-a\n"),
+            ("   ", ""),
+            ("", ""),
+        ])
+    func trimming(text: String, expected: String) {
+        #expect(text.trimmingWhitespace() == expected)
+        #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
     }
 }
