@@ -31,12 +31,54 @@ public enum JSONText {
 
         /// Adds `key` with `value` (a string, number, boolean, array or dictionary).
         public mutating func add(_ key: String, _ value: Any) {
+            addKey(key)
+            JSONText.write(value, into: &output, pretty: false, indent: 0, escapeHTML: true)
+        }
+
+        // Typed values are written without asking what they are: casting an `Any` to `[Any]`
+        // converts the array element by element, and the casts were most of JSON-LD's cost.
+
+        /// Adds `key` with a string.
+        public mutating func add(_ key: String, _ value: String) {
+            addKey(key)
+            JSONText.writeString(value, into: &output, escapeHTML: true)
+        }
+
+        /// Adds `key` with an integer.
+        public mutating func add(_ key: String, _ value: Int) {
+            addKey(key)
+            output += String(value)
+        }
+
+        /// Adds `key` with an array of strings.
+        public mutating func add(_ key: String, _ values: [String]) {
+            addKey(key)
+            output += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += "," }
+                JSONText.writeString(value, into: &output, escapeHTML: true)
+            }
+            output += "]"
+        }
+
+        /// Adds `key` with an object.
+        public mutating func add(_ key: String, object: ScriptObject) {
+            addKey(key)
+            output += object.text
+        }
+
+        /// Adds `key` with an array of objects.
+        public mutating func add(_ key: String, objects: [ScriptObject]) {
+            addKey(key)
+            output += "[" + objects.map(\.text).joined(separator: ",") + "]"
+        }
+
+        private mutating func addKey(_ key: String) {
             assert(lastKey.map { $0 < key } ?? true, "keys must be added in sorted order")
             if lastKey != nil { output += "," }
             lastKey = key
             JSONText.writeString(key, into: &output, escapeHTML: true)
             output += ":"
-            JSONText.write(value, into: &output, pretty: false, indent: 0, escapeHTML: true)
         }
 
         /// The object's JSON text.

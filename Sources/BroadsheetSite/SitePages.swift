@@ -62,30 +62,36 @@ struct SitePages: Sendable {
         let document = article.document
         let config = site.config
         let url = context.absoluteURL(document.sitePath)
-        let authors: [[String: Any]] = document.authors.map {
-            ["@type": $0 == config.author ? "Organization" : "Person", "name": $0]
-        }
         // Keys in sorted order, as `JSONText` writes dictionaries.
+        func typed(_ type: String, name: String) -> JSONText.ScriptObject {
+            var object = JSONText.ScriptObject()
+            object.add("@type", type)
+            object.add("name", name)
+            return object
+        }
         var object = JSONText.ScriptObject()
         object.add("@context", "https://schema.org")
         object.add("@type", "NewsArticle")
-        object.add("author", authors)
+        object.add("author", objects: document.authors.map { typed($0 == config.author ? "Organization" : "Person", name: $0) })
         object.add("dateModified", article.lastModified.rfc3339)
         object.add("datePublished", article.date.rfc3339)
         object.add("description", document.excerpt)
         object.add("headline", document.title)
         if let image = document.image {
-            object.add(
-                "image",
-                [
-                    "@type": "ImageObject", "url": context.absoluteURL(image.path), "width": image.width,
-                    "height": image.height,
-                ] as [String: Any])
+            var imageObject = JSONText.ScriptObject()
+            imageObject.add("@type", "ImageObject")
+            imageObject.add("height", image.height)
+            imageObject.add("url", context.absoluteURL(image.path))
+            imageObject.add("width", image.width)
+            object.add("image", object: imageObject)
         }
         object.add("inLanguage", config.language)
         object.add("keywords", document.tags.map(\.name))
-        object.add("mainEntityOfPage", ["@type": "WebPage", "@id": url])
-        object.add("publisher", ["@type": "Organization", "name": config.publisher])
+        var page = JSONText.ScriptObject()
+        page.add("@id", url)
+        page.add("@type", "WebPage")
+        object.add("mainEntityOfPage", object: page)
+        object.add("publisher", object: typed("Organization", name: config.publisher))
         object.add("url", url)
         object.add("wordCount", document.wordCount)
         return object.text

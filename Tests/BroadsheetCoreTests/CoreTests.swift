@@ -407,4 +407,25 @@ struct JSONScriptObjectTests {
         #expect(!object.text.contains("</script>"))
         #expect(JSONText.ScriptObject().text == JSONText.forScript([String: Any]()))
     }
+
+    @Test("typed values (strings, numbers, string arrays, objects, object arrays) write what forScript writes")
+    func typedValues() {
+        var author = JSONText.ScriptObject()
+        author.add("@type", "Person")
+        author.add("name", "Li </script> & \"Wang\"")
+        var object = JSONText.ScriptObject()
+        object.add("@type", "NewsArticle")
+        object.add("author", objects: [author, JSONText.ScriptObject()])
+        object.add("headline", "Line\nbreak\u{2028}")
+        object.add("keywords", ["a", "<b>"])
+        object.add("noKeywords", [String]())
+        object.add("publisher", object: author)
+        object.add("wordCount", 1200)
+        let person: [String: Any] = ["@type": "Person", "name": "Li </script> & \"Wang\""]
+        let dictionary: [String: Any] = [
+            "@type": "NewsArticle", "author": [person, [String: Any]()], "headline": "Line\nbreak\u{2028}",
+            "keywords": ["a", "<b>"], "noKeywords": [String](), "publisher": person, "wordCount": 1200,
+        ]
+        #expect(object.text == JSONText.forScript(dictionary))
+    }
 }
