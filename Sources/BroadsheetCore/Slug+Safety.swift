@@ -24,6 +24,12 @@ extension Slug {
 
     /// The hazards of `slug`, most serious first (empty for a safe slug).
     public static func hazards(of slug: String) -> [Hazard] {
+        // An ASCII slug (nearly all of them) holds no format character and no letter outside
+        // Latin: only the device names are left to check, without reading it letter by letter.
+        if !slug.containsUTF8Byte(where: { $0 >= 0x80 }) {
+            let stem = slug.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(slug[..<$0]) } ?? slug
+            return windowsReservedNames.contains(stem.lowercased()) ? [.windowsReservedName(stem)] : []
+        }
         var hazards: [Hazard] = []
         let stem = slug.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? slug
         // Windows also ignores trailing spaces, and treats superscript digits as digits.
