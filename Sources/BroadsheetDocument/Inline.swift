@@ -1,5 +1,10 @@
 /// Inline content of a resolved document.
-public indirect enum Inline: Sendable, Hashable {
+///
+/// Only links and images are boxed (`indirect`): their resolved target is large. Text,
+/// emphasis and the rest are stored in their array as they are: boxing every case cost a heap
+/// allocation per node when a document was converted, and a retain per node each time a
+/// renderer or the search index walked it.
+public enum Inline: Sendable, Hashable {
     /// Plain text (smart punctuation already applied).
     case text(String)
     /// A code span.
@@ -15,9 +20,9 @@ public indirect enum Inline: Sendable, Hashable {
     /// A hard line break (two spaces or a backslash at the end of a line).
     case lineBreak
     /// A link with its resolved target.
-    case link(ResolvedLink, [Inline])
+    indirect case link(ResolvedLink, [Inline])
     /// An image; `alt` is its description.
-    case image(ResolvedLink, alt: [Inline])
+    indirect case image(ResolvedLink, alt: [Inline])
     /// The citation marks that follow a cited passage, in order.
     case citations([CitationMark])
     /// Inline HTML as the author wrote it, or its omission.
