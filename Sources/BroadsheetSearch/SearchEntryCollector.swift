@@ -103,8 +103,7 @@ enum SearchEntryCollector {
             case .paragraph(let inlines, _): append(to: &sections) { Inline.appendPlainText(of: inlines, to: &$0) }
             case .blockQuote(let children, _): pending += children.reversed()
             case .list(let list, _): pending += list.items.flatMap { $0 }.reversed()
-            case .codeBlock(let code, _):
-                append(code.literal.split(whereSeparator: \.isNewline).joined(separator: " "), to: &sections)
+            case .codeBlock(let code, _): append(oneLine(code.literal), to: &sections)
             case .table(let table, _):
                 for row in [table.header] + table.rows {
                     append(row.map { Inline.plainText(of: $0) }.joined(separator: " "), to: &sections)
@@ -112,6 +111,22 @@ enum SearchEntryCollector {
             case .embed(let value, _): append(embed(value), to: &sections)
             case .thematicBreak, .html: break
             }
+        }
+    }
+
+    /// `text`'s lines joined by single spaces, blank lines dropped: what splitting it on
+    /// `Character.isNewline` gives, read by scalar rather than grapheme by grapheme (a newline
+    /// always ends a grapheme, and "\r\n" leaves an empty piece between its two scalars).
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isNewline) else { return text }
+        return text.unicodeScalars.split(whereSeparator: isNewline).map(String.init).joined(separator: " ")
+    }
+
+    /// The scalars of `Character.isNewline`: LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR.
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
         }
     }
 

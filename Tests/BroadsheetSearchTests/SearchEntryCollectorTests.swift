@@ -31,4 +31,15 @@ struct SearchEntryCollectorTests {
         #expect(sections.map(\.text) == ["WeChat Pay Alipay and QuickPass", "淘宝"])
         #expect(sections.map(\.anchor) == ["", "next"])
     }
+
+    @Test(
+        "a code block's lines become one line, as splitting on Character.isNewline makes them",
+        arguments: [
+            "let a = 1", "a\nb", "a\r\nb\r\n", "\n\na\n\n\nb\n", "a\u{0B}b\u{0C}c\u{85}d\u{2028}e\u{2029}f",
+            "\n\u{301}e\r\n\u{301}", "微信\n支付", "",
+        ])
+    func codeBlockLines(code: String) {
+        let expected = code.split(whereSeparator: \.isNewline).joined(separator: " ")
+        #expect(SearchEntryCollector.oneLine(code) == expected)
+    }
 }
