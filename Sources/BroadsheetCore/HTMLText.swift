@@ -30,4 +30,7 @@ extension String {
         if let found = utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: test) }) { return found }
         return utf8.contains(where: test)
     }
+
+    /// Whether every character is ASCII, read from the string's bytes.
+    public var isASCIIOnly: Bool { !containsUTF8Byte(where: { $0 >= 0x80 }) }
 }

@@ -26,7 +26,7 @@ extension Slug {
     public static func hazards(of slug: String) -> [Hazard] {
         // An ASCII slug (nearly all of them) holds no format character and no letter outside
         // Latin: only the device names are left to check, without reading it letter by letter.
-        if !slug.containsUTF8Byte(where: { $0 >= 0x80 }) {
+        if slug.isASCIIOnly {
             let stem = slug.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(slug[..<$0]) } ?? slug
             return windowsReservedNames.contains(stem.lowercased()) ? [.windowsReservedName(stem)] : []
         }

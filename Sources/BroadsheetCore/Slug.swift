@@ -71,8 +71,7 @@ public enum Slug {
     public static func isValidSegment(_ slug: String) -> Bool {
         guard !slug.isEmpty, slug != ".", slug != "..", !slug.hasPrefix(".") else { return false }
         // ASCII is its own canonical composition: Foundation is asked only about other text.
-        let isASCII = !slug.containsUTF8Byte(where: { $0 >= 0x80 })
-        guard isASCII || slug == slug.precomposedStringWithCanonicalMapping else { return false }
+        guard slug.isASCIIOnly || slug == slug.precomposedStringWithCanonicalMapping else { return false }
         for scalar in slug.unicodeScalars {
             if scalar == "/" || scalar == "\\" || scalar == "?" || scalar == "#" || scalar == "%" { return false }
             if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F { return false }
