@@ -50,7 +50,14 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        // zlib for the search index's entry packs. Not `CZLib`: ZIPFoundation has a module of that name.
+        // libdeflate compresses the search index's entry packs (zlib format, faster than zlib).
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
+        ),
+        // zlib itself, for the tests: they read the packs back with zlib's own `uncompress`.
+        // Not `CZLib`: ZIPFoundation has a module of that name.
         .systemLibrary(
             name: "CZlibDeflate",
             pkgConfig: "zlib",
@@ -116,7 +123,7 @@ let package = Package(
         ),
         .target(
             name: "BroadsheetSearch",
-            dependencies: ["BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "CZlibDeflate"],
+            dependencies: ["BroadsheetCore", "BroadsheetDocument", "BroadsheetFacts", "BroadsheetContent", "CLibDeflate"],
             swiftSettings: swiftSettings
         ),
         .target(

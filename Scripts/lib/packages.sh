@@ -60,6 +60,21 @@ ensure_libssl() {
   fi
 }
 
+# Makes libdeflate's headers and pkg-config file available (SwiftPM's CLibDeflate target needs
+# them: the search index's entry packs are compressed with it).
+ensure_libdeflate() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libdeflate; then
+    return 0
+  fi
+  if command -v dpkg-query >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
+    ensure_apt_packages libdeflate-dev
+  else
+    echo "error: libdeflate not found (pkg-config libdeflate)" >&2
+    echo "hint: install libdeflate with your package manager, e.g. brew install libdeflate" >&2
+    return 1
+  fi
+}
+
 # Fails with a hint when the Swift toolchain is not on PATH.
 ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
@@ -97,8 +112,8 @@ PY
 }
 
 # Installs what the print edition needs (docs/print.md): zlib's headers (ZIPFoundation, the
-# EPUB's compression, links zlib on Linux; the search index's entry packs too, through the
-# CZlibDeflate target, so every build needs them), the Noto fonts the PDF is set in (Latin from
+# EPUB's compression, links zlib on Linux, so every build needs them; the tests also read the
+# search index's packs back through the CZlibDeflate target), the Noto fonts the PDF is set in (Latin from
 # fonts-noto-core, Chinese from fonts-noto-cjk) and Typst from PyPI. Without Typst a build
 # still writes the website and the EPUB, with a warning.
 ensure_print_edition() {

@@ -102,8 +102,8 @@ public struct SearchIndex: Sendable {
         for term in usedTerms { byShard[vocabulary.shardKeys[term], default: []].append(term) }
         var files = [meta(shards: byShard.keys)]
         files += byShard.sorted { $0.key < $1.key }.parallelMap { shard($0.key, terms: $0.value) }
-        // Compressing is the costly part (about 0.3 s of CPU at 10,000 articles): on all cores,
-        // in runs of packs that share a JSON buffer and a zlib stream.
+        // Compressing is the costly part (about 0.2 s of CPU at 10,000 articles): on all cores,
+        // in runs of packs that share a JSON buffer and a compressor.
         files += Self.runs(of: SearchPack.count(entries: entries.count), by: 32).parallelMap { run in
             var writer = SearchPackWriter()
             return run.map { packFile($0, writer: &writer) }

@@ -5,7 +5,7 @@ import Testing
 @testable import BroadsheetSearch
 
 /// Entries packed four to a zlib-compressed file: where each lands, how many files, and that
-/// the bytes come back through zlib's own `uncompress`.
+/// the bytes libdeflate writes come back through zlib's own `uncompress`.
 @Suite("Search entry packs")
 struct SearchPackTests {
     @Test("entry n is item n % 4 of pack n / 4")
@@ -31,6 +31,7 @@ struct SearchPackTests {
         let bytes = Array(text.utf8)
         let packed = Deflate.zlib(bytes)
         #expect(packed.first == 0x78, "a zlib header, which DecompressionStream(\"deflate\") expects")
+        #expect(DeflaterTests.zlibUncompress(packed, count: bytes.count) == bytes, "zlib reads what libdeflate wrote")
         #expect(try Deflate.unzlib(packed) == bytes)
         #expect(try Deflate.unzlib(packed, expectedCount: 1) == bytes)
         #expect(Deflate.zlib(bytes) == packed, "the same input gives the same bytes")
@@ -72,23 +73,24 @@ struct SearchPackTests {
     }
 }
 
-/// A reused zlib stream writes what a new one (`compress2`) writes, input after input: the
-/// packs' bytes must not depend on which packs were compressed before them.
+/// A reused compressor writes what a new one writes, input after input: the packs' bytes must
+/// not depend on which packs were compressed before them. zlib, an independent implementation,
+/// reads every one back.
 @Suite("Search pack compression")
 struct DeflaterTests {
-    static func compressed(_ bytes: [UInt8]) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
+    /// `bytes` decompressed by zlib's `uncompress` into exactly `count` bytes, or nil when zlib
+    /// refuses them.
+    static func zlibUncompress(_ bytes: [UInt8], count: Int) -> [UInt8]? {
+        var length = uLong(count)
+        var output = [UInt8](repeating: 0, count: max(count, 1))
         let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer {
-                CZlibDeflate.compress2(out.baseAddress, &length, $0.baseAddress, uLong($0.count), Deflate.level)
-            }
+            bytes.withUnsafeBufferPointer { CZlibDeflate.uncompress(out.baseAddress, &length, $0.baseAddress, uLong($0.count)) }
         }
-        #expect(status == Z_OK)
-        return Array(output[..<Int(length)])
+        guard status == Z_OK, Int(length) == count else { return nil }
+        return Array(output[..<count])
     }
 
-    @Test("one stream for many inputs gives compress2's bytes for each")
+    @Test("one compressor for many inputs gives a new compressor's bytes for each, which zlib reads")
     func reuse() {
         let words = ["payment", "wallet", "淘宝支持微信支付", "merchant", "\"quoted\"", "rollout"]
         var generator = SystemRandomNumberGenerator()
@@ -100,7 +102,9 @@ struct DeflaterTests {
             }
         var deflater = Deflater()
         for input in inputs {
-            #expect(Array(deflater.zlib(input)) == Self.compressed(input), "\(input.count) bytes")
+            let packed = Array(deflater.zlib(input))
+            #expect(packed == Deflate.zlib(input), "\(input.count) bytes")
+            #expect(Self.zlibUncompress(packed, count: input.count) == input, "\(input.count) bytes")
         }
     }
 }
