@@ -31,49 +31,30 @@ ensure_apt_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Makes libcmark's headers and pkg-config file available (SwiftPM's CCmark target needs them).
-ensure_libcmark() {
-  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark; then
+# Makes a C library's headers and pkg-config file available, for a SwiftPM system-library
+# target: ensure_system_library PKG_CONFIG_NAME DEBIAN_PACKAGE DISPLAY_NAME BREW_FORMULA.
+ensure_system_library() {
+  local module=$1 debian_package=$2 display_name=$3 brew_formula=$4
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$module"; then
     return 0
   fi
   if command -v dpkg-query >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
-    ensure_apt_packages libcmark-dev
+    ensure_apt_packages "$debian_package"
   else
-    echo "error: libcmark not found (pkg-config libcmark)" >&2
-    echo "hint: install cmark with your package manager, e.g. brew install cmark" >&2
+    echo "error: $display_name not found (pkg-config $module)" >&2
+    echo "hint: install $display_name with your package manager, e.g. brew install $brew_formula" >&2
     return 1
   fi
 }
 
-# Makes OpenSSL's headers and pkg-config file available (SwiftPM's COpenSSL target needs them:
-# the newsletter sender's STARTTLS and TLS).
-ensure_libssl() {
-  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openssl; then
-    return 0
-  fi
-  if command -v dpkg-query >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
-    ensure_apt_packages libssl-dev
-  else
-    echo "error: OpenSSL not found (pkg-config openssl)" >&2
-    echo "hint: install OpenSSL with your package manager, e.g. brew install openssl" >&2
-    return 1
-  fi
-}
+# libcmark, for the CCmark target: every Markdown text is parsed with it.
+ensure_libcmark() { ensure_system_library libcmark libcmark-dev cmark cmark; }
 
-# Makes libdeflate's headers and pkg-config file available (SwiftPM's CLibDeflate target needs
-# them: the search index's entry packs are compressed with it).
-ensure_libdeflate() {
-  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libdeflate; then
-    return 0
-  fi
-  if command -v dpkg-query >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
-    ensure_apt_packages libdeflate-dev
-  else
-    echo "error: libdeflate not found (pkg-config libdeflate)" >&2
-    echo "hint: install libdeflate with your package manager, e.g. brew install libdeflate" >&2
-    return 1
-  fi
-}
+# OpenSSL, for the COpenSSL target: the newsletter sender's STARTTLS and TLS.
+ensure_libssl() { ensure_system_library openssl libssl-dev OpenSSL openssl; }
+
+# libdeflate, for the CLibDeflate target: the search index's entry packs are compressed with it.
+ensure_libdeflate() { ensure_system_library libdeflate libdeflate-dev libdeflate libdeflate; }
 
 # Fails with a hint when the Swift toolchain is not on PATH.
 ensure_swift() {
