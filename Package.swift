@@ -50,6 +50,8 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
+        // glibc's malloc.h (mallopt): the command sets how the allocator grows the heap (MemoryTuning).
+        .systemLibrary(name: "CMalloc"),
         // libdeflate compresses the search index's entry packs (zlib format, faster than zlib).
         .systemLibrary(
             name: "CLibDeflate",
@@ -174,7 +176,7 @@ let package = Package(
             name: "broadsheet",
             dependencies: [
                 "BroadsheetCore", "BroadsheetBuild", "BroadsheetContent", "BroadsheetServer", "BroadsheetNewsletter",
-                "BroadsheetMail",
+                "BroadsheetMail", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -7,10 +7,21 @@ import Mustache
 /// swift-mustache renders an unknown name as nothing; a name that reaches the bottom of the
 /// stack and is missing there too is a template asking for a value its view does not have
 /// (usually a typo), which `TemplateSet.render` turns into an error.
-final class UnknownKeyRecorder: MustacheParent {
+///
+/// A struct sharing its list of unknown names, not a class: swift-mustache checks every object
+/// it looks a name up in against two protocols, and a failed check costs a class about twice
+/// what it costs a struct (the runtime also looks for the conformance on each superclass).
+/// Most of a page's names are looked up here.
+struct UnknownKeyRecorder: MustacheParent {
+    private final class Record {
+        var unknownKeys: [String] = []
+    }
+
     private let values: [String: Any]
+    private let record = Record()
+
     /// Names looked up and found nowhere, in the order they were first asked for.
-    private(set) var unknownKeys: [String] = []
+    var unknownKeys: [String] { record.unknownKeys }
 
     init(_ values: [String: Any]) {
         self.values = values
@@ -38,7 +49,7 @@ final class UnknownKeyRecorder: MustacheParent {
 
     func child(named name: String) -> Any? {
         if let value = values[name] { return value }
-        if !unknownKeys.contains(name) { unknownKeys.append(name) }
+        if !record.unknownKeys.contains(name) { record.unknownKeys.append(name) }
         return nil
     }
 }

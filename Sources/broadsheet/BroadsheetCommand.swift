@@ -32,6 +32,12 @@ struct BroadsheetCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// The entry point: sets up the allocator (`MemoryTuning`), then parses and runs the command.
+    static func main() async {
+        MemoryTuning.apply()
+        await main(nil)
+    }
 }
 
 /// Options shared by `build` and `check`.
