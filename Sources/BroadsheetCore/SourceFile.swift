@@ -76,11 +76,20 @@ public struct SourceFile: Sendable, Hashable {
 
     /// True when the bytes may hold a NUL, a C0 control other than tab, line feed and carriage
     /// return, DEL, a C1 control (U+0080–U+009F) or U+FFFE/U+FFFF; the locating scan then says which.
-    private static func mayHoldForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
+    ///
+    /// Eight bytes at a time first: a word whose bytes all lie in 0x20–0x7E (most of any text)
+    /// holds nothing forbidden and is skipped whole; any other word is read byte by byte.
+    static func mayHoldForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var index = 0
             while index < count {
+                if index + 8 <= count,
+                    isPrintableASCII(UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = buffer[index]
                 if byte < 0x20 {
                     if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
@@ -95,6 +104,17 @@ public struct SourceFile: Sendable, Hashable {
             }
             return false
         }
+    }
+
+    /// True when every byte of `word` is in 0x20–0x7E: none is below 0x20 (the classic
+    /// "has a byte less than n" test, exact for n ≤ 128) and none is 0x7F or above (adding one
+    /// to each byte sets the high bit of 0x7F; bytes from 0x80 have it already).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+        let deleteOrAbove = ((word &+ ones) | word) & highBits
+        return belowSpace | deleteOrAbove == 0
     }
 
     /// Readable names of the control characters most often pasted by accident.

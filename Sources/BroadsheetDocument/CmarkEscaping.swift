@@ -6,19 +6,7 @@ public enum CmarkEscaping {
 
     /// Escapes `&`, `<`, `>` and `"`, as libcmark escapes text and attribute values.
     public static func text(_ text: String) -> String {
-        guard text.containsUTF8Byte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        HTMLText.escape(text, apostrophe: nil)
     }
 
     /// Escapes a URL for an `href` or `src` as libcmark does: safe characters as they are, `&`

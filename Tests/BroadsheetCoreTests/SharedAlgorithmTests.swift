@@ -72,3 +72,106 @@ struct LinkTextHelperTests {
         #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
     }
 }
+
+/// The eight-bytes-at-a-time scan for characters a source file may not hold answers as the
+/// byte-by-byte reading of the same rule does.
+@Suite("Source file check: forbidden characters")
+struct ForbiddenCharacterScanTests {
+    /// The rule read one byte at a time, as the scan's own slow path reads it.
+    static func reference(_ bytes: [UInt8]) -> Bool {
+        for (index, byte) in bytes.enumerated() {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            if byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+        }
+        return false
+    }
+
+    @Test("each forbidden character is found at every offset of a longer text")
+    func everyOffset() {
+        let forbidden: [[UInt8]] = [[0x00], [0x01], [0x1F], [0x7F], [0xC2, 0x85], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF]]
+        let allowed: [[UInt8]] = [[0x09], [0x0A], [0x0D], [0x20], [0x7E], [0xC2, 0xA0], [0xEF, 0xBF, 0xBD], Array("微".utf8)]
+        for offset in 0..<20 {
+            for piece in forbidden + allowed {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: offset) + piece
+                bytes += [UInt8](repeating: UInt8(ascii: "b"), count: 19 - offset)
+                #expect(
+                    SourceFile.mayHoldForbiddenCharacter(bytes) == forbidden.contains(piece),
+                    "\(piece) at offset \(offset)")
+                #expect(SourceFile.mayHoldForbiddenCharacter(bytes) == Self.reference(bytes))
+            }
+        }
+    }
+
+    @Test("random texts: the same answer as the byte-by-byte rule")
+    func random() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xBE, 0xBF, 0xC2, 0xEF, 0xFF]
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0..<40, using: &generator)
+            // Mostly printable ASCII, as real text is, so the fast path is taken too.
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0
+                    ? alphabet.randomElement(using: &generator)!
+                    : UInt8.random(in: 0x20...0x7E, using: &generator)
+            }
+            #expect(SourceFile.mayHoldForbiddenCharacter(bytes) == Self.reference(bytes), "\(bytes)")
+        }
+    }
+}
+
+/// The byte-wise HTML escaper gives what escaping scalar by scalar gives.
+@Suite("HTML escaping: byte runs against scalar by scalar")
+struct HTMLEscapeTests {
+    /// Escaping one scalar at a time, as the escaper did before it worked on bytes.
+    static func reference(_ text: String, apostrophe: String?) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'" where apostrophe != nil: result += apostrophe!
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    @Test(
+        "fixed texts",
+        arguments: ["", "plain", "&", "<b>\"x\" & 'y'</b>", "微信 & 淘宝 <支付>", "é\u{301}'\"", "&&&&", "a&amp;b"])
+    func fixed(text: String) {
+        #expect(HTMLText.escape(text) == Self.reference(text, apostrophe: "&#39;"))
+        #expect(HTMLText.escape(text, apostrophe: nil) == Self.reference(text, apostrophe: nil))
+    }
+
+    @Test("random texts, multi-byte characters next to escaped ones")
+    func random() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", " ", "&", "<", ">", "\"", "'", "微", "é", "\u{301}", "😀", "\n"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(HTMLText.escape(text) == Self.reference(text, apostrophe: "&#39;"), "\(text)")
+            #expect(HTMLText.escape(text, apostrophe: nil) == Self.reference(text, apostrophe: nil), "\(text)")
+        }
+    }
+
+    @Test("each escaped character is found at every offset, and nothing else is")
+    func scanOffsets() {
+        for offset in 0..<20 {
+            for byte in UInt8(0x20)...UInt8(0x7E) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+                bytes[offset] = byte
+                let escaped = [0x26, 0x3C, 0x3E, 0x22].contains(byte)
+                bytes.withUnsafeBufferPointer { buffer in
+                    #expect(HTMLText.containsEscapable(buffer, apostrophe: false) == escaped, "\(byte) at \(offset)")
+                    #expect(HTMLText.containsEscapable(buffer, apostrophe: true) == (escaped || byte == 0x27), "\(byte) at \(offset)")
+                }
+            }
+        }
+    }
+}
