@@ -53,30 +53,21 @@ public enum HTMLText {
     /// Whether `bytes` hold `&`, `<`, `>`, `"` (or `'`, with `apostrophe`): the check in front
     /// of every escape, over all the text of a site (most of it needs no escaping).
     ///
-    /// Eight bytes at a time: `<` and `>` differ only in bit 1, and `"` and `&` only in bit 2,
-    /// so setting that bit turns each pair into one byte value to look for. A word "has a zero
-    /// byte" after XOR with that value repeated exactly when it holds one of the pair.
+    /// Eight bytes at a time (`ByteWord`): `<` and `>` differ only in bit 1, and `"` and `&`
+    /// only in bit 2, so setting that bit makes each pair one byte value to look for.
     static func containsEscapable(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highBits != 0 }
-        func isEscapable(_ byte: UInt8) -> Bool {
-            byte | 0x02 == 0x3E || byte | 0x04 == 0x26 || (apostrophe && byte == 0x27)
-        }
-        guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         var index = 0
         while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if hasZeroByte((word | ones &* 0x02) ^ (ones &* 0x3E)) || hasZeroByte((word | ones &* 0x04) ^ (ones &* 0x26))
-                || (apostrophe && hasZeroByte(word ^ (ones &* 0x27)))
-            {
+            let word = ByteWord(bytes, at: index)
+            if word.setting(0x02).contains(0x3E) || word.setting(0x04).contains(0x26) || (apostrophe && word.contains(0x27)) {
                 return true
             }
             index += 8
         }
         while index < count {
-            if isEscapable(base[index]) { return true }
+            let byte = bytes[index]
+            if byte | 0x02 == 0x3E || byte | 0x04 == 0x26 || (apostrophe && byte == 0x27) { return true }
             index += 1
         }
         return false

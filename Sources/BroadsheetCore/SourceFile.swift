@@ -84,11 +84,12 @@ public struct SourceFile: Sendable, Hashable {
             let count = buffer.count
             var index = 0
             while index < count {
-                if index + 8 <= count,
-                    isPrintableASCII(UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                {
-                    index += 8
-                    continue
+                if index + 8 <= count {
+                    let word = ByteWord(buffer, at: index)
+                    if !word.contains(below: 0x20) && !word.contains(above: 0x7E) {
+                        index += 8
+                        continue
+                    }
                 }
                 let byte = buffer[index]
                 if byte < 0x20 {
@@ -104,17 +105,6 @@ public struct SourceFile: Sendable, Hashable {
             }
             return false
         }
-    }
-
-    /// True when every byte of `word` is in 0x20–0x7E: none is below 0x20 (the classic
-    /// "has a byte less than n" test, exact for n ≤ 128) and none is 0x7F or above (adding one
-    /// to each byte sets the high bit of 0x7F; bytes from 0x80 have it already).
-    private static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let belowSpace = (word &- ones &* 0x20) & ~word & highBits
-        let deleteOrAbove = ((word &+ ones) | word) & highBits
-        return belowSpace | deleteOrAbove == 0
     }
 
     /// Readable names of the control characters most often pasted by accident.

@@ -1,3 +1,5 @@
+import BroadsheetCore
+
 /// JSON written by hand into UTF-8 bytes, so the index files are byte-identical across runs
 /// and cheap to write (entry files hold every word of the site).
 struct SearchJSON {
@@ -27,7 +29,7 @@ struct SearchJSON {
             var checkedUpTo = 0
             while index < utf8.count {
                 if index >= checkedUpTo && index + 8 <= utf8.count {
-                    if !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    if !Self.mayNeedEscape(ByteWord(utf8, at: index)) {
                         index += 8
                         continue
                     }
@@ -66,15 +68,9 @@ struct SearchJSON {
 
     /// Whether any of the eight bytes of `word` is one that may need an escape: `"`, `\`, a
     /// control character or the first byte of U+2028 and U+2029 (and of other characters
-    /// from U+2000 to U+2FFF). Byte-wise comparisons in one integer ("Bit Twiddling Hacks":
-    /// a byte less than n, a zero byte); the answer is exact, not just likely.
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-        let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
-        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-            || hasZeroByte(word ^ (ones &* 0xE2))
+    /// from U+2000 to U+2FFF). The answer is exact, not just likely (`ByteWord`).
+    private static func mayNeedEscape(_ word: ByteWord) -> Bool {
+        word.contains(below: 0x20) || word.contains(0x22) || word.contains(0x5C) || word.contains(0xE2)
     }
 
     /// `u` and four lower-case hex digits (the backslash is already written).

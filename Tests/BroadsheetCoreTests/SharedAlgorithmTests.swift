@@ -175,3 +175,30 @@ struct HTMLEscapeTests {
         }
     }
 }
+
+/// Eight bytes tested at once answer as the eight bytes tested one by one.
+@Suite("Byte words: eight bytes at once")
+struct ByteWordTests {
+    @Test("contains, below, above and setting, on random words with the tested bytes planted")
+    func random() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x00, 0x01, 0x09, 0x1F, 0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x5C, 0x7E, 0x7F, 0x80, 0xE2, 0xFF]
+        for _ in 0..<5_000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator)
+                    ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let word = ByteWord(buffer, at: 0)
+                for byte in interesting { #expect(word.contains(byte) == bytes.contains(byte), "\(bytes) \(byte)") }
+                for limit: UInt8 in [0x01, 0x20, 0x80] {
+                    #expect(word.contains(below: limit) == bytes.contains { $0 < limit }, "\(bytes) below \(limit)")
+                }
+                for limit: UInt8 in [0x00, 0x7E, 0x7F] {
+                    #expect(word.contains(above: limit) == bytes.contains { $0 > limit }, "\(bytes) above \(limit)")
+                }
+                #expect(word.setting(0x02).contains(0x3E) == bytes.contains { $0 | 0x02 == 0x3E })
+            }
+        }
+    }
+}
